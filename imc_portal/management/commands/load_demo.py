@@ -1,0 +1,44 @@
+"""Fill the database with one demo city's centre. Safe to run again: what exists is kept,
+only what is missing is added. Every portal app adds its part from its ``demo.py``."""
+
+import importlib
+import importlib.util
+
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from imc_portal.roles import DIRECTOR, METHODIST
+
+DEMO_USERS = [
+    # username, password, group
+    ("methodist", "methodist-demo", METHODIST),
+    ("director", "director-demo", DIRECTOR),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo centre (idempotent)."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            for app in settings.PORTAL_APPS:
+                if importlib.util.find_spec(f"{app}.demo"):
+                    importlib.import_module(f"{app}.demo").load(self.stdout)
+        if settings.DEBUG:
+            self.create_demo_users()
+        else:
+            self.stdout.write("Demo users are created only with DEBUG=1.")
+
+    def create_demo_users(self):
+        self.stdout.write(self.style.SUCCESS("Demo logins (DEBUG only):"))
+        for username, password, group_name in DEMO_USERS:
+            user, _created = User.objects.get_or_create(
+                username=username, defaults={"is_staff": True}
+            )
+            user.is_staff = True
+            user.set_password(password)
+            user.save()
+            user.groups.add(Group.objects.get(name=group_name))
+            self.stdout.write(f"  {group_name}: {username} / {password}")

@@ -1,0 +1,83 @@
+"""Reporting periods. Reports are asked for by calendar year ("за 2009 рік"), by academic
+year ("2019/2020 н.р.", 1 September – 31 August) or for any range of dates."""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+ACADEMIC_YEAR_START_MONTH = 9
+
+
+@dataclass(frozen=True)
+class Period:
+    """Dates from ``start`` to ``end``, both included."""
+
+    start: dt.date
+    end: dt.date
+    label: str = ""
+
+    def __post_init__(self):
+        if self.end < self.start:
+            raise ValueError("A period cannot end before it starts.")
+
+    @classmethod
+    def calendar_year(cls, year):
+        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), str(year))
+
+    @classmethod
+    def academic_year(cls, first_year):
+        """The academic year that starts on 1 September of ``first_year``."""
+        return cls(
+            dt.date(first_year, ACADEMIC_YEAR_START_MONTH, 1),
+            dt.date(first_year + 1, ACADEMIC_YEAR_START_MONTH - 1, 31),
+            f"{first_year}/{first_year + 1}",
+        )
+
+    @classmethod
+    def years(cls, first, last):
+        """Calendar years ``first`` to ``last``, both included ("з 2014 до 2018 року")."""
+        return cls(dt.date(first, 1, 1), dt.date(last, 12, 31), f"{first}–{last}")
+
+    @classmethod
+    def parse(cls, text):
+        """ "2009" → calendar year, "2019/2020" or "2019-2020" → academic year; else None."""
+        text = (text or "").strip()
+        if match := re.fullmatch(r"(\d{4})", text):
+            return cls.calendar_year(int(match[1]))
+        match = re.fullmatch(r"(\d{4})\s*[/–-]\s*(\d{4})", text)
+        if match and int(match[2]) == int(match[1]) + 1:
+            return cls.academic_year(int(match[1]))
+        return None
+
+    def __contains__(self, day):
+        if isinstance(day, dt.datetime):
+            day = timezone.localtime(day).date() if timezone.is_aware(day) else day.date()
+        return self.start <= day <= self.end
+
+    @property
+    def years_covered(self):
+        return range(self.start.year, self.end.year + 1)
+
+    def datetime_range(self):
+        """Aware datetimes [start, end) in the current time zone, for DateTimeField lookups."""
+        tz = timezone.get_current_timezone()
+        start = dt.datetime.combine(self.start, dt.time.min, tzinfo=tz)
+        end = dt.datetime.combine(self.end + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
+        return start, end
+
+    def __str__(self):
+        if self.label:
+            return self.label
+        return _("%(start)s – %(end)s") % {"start": self.start, "end": self.end}
+
+
+def academic_year_of(day):
+    """The first calendar year of the academic year that ``day`` falls into."""
+    return day.year if day.month >= ACADEMIC_YEAR_START_MONTH else day.year - 1
+
+
+def current_academic_year(today=None):
+    return Period.academic_year(academic_year_of(today or timezone.localdate()))
