@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -135,6 +136,7 @@ class PersonName(models.Model):
         initials = "".join(f"{part[0]}." for part in (self.first_name, self.patronymic) if part)
         return f"{self.surname} {initials}".strip()
 
+
 class Teacher(PersonName, TimeStampedModel):
     """A pedagogical worker of the city. Public pages show only name and institution."""
 
@@ -183,3 +185,6 @@ class Teacher(PersonName, TimeStampedModel):
         if not self.slug:
             self.slug = unique_slug(self, self.full_name)
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("teacher_detail", kwargs={"slug": self.slug})

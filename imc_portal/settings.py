@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "csp",
+    "django_filters",
+    "simple_history",
+    "import_export",
 ]
 # The project's own apps, in the order load_demo and the home page visit them.
 PORTAL_APPS = ["imc_portal", "staff", "events", "contests", "publications"]
@@ -58,6 +61,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "imc_portal.urls"
@@ -138,6 +142,10 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# One history for the whole project: django-simple-history (admin "History", revert).
+SIMPLE_HISTORY_REVERT_DISABLED = False
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

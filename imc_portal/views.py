@@ -1,27 +1,34 @@
-import importlib
-import importlib.util
-from functools import cache
-
-from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
-
-@cache
-def _home_modules():
-    """Each portal app may contribute sections to the home page from its ``home.py``."""
-    modules = []
-    for app in settings.PORTAL_APPS:
-        if importlib.util.find_spec(f"{app}.home"):
-            modules.append(importlib.import_module(f"{app}.home"))
-    return modules
+from imc_portal.models import Teacher
+from imc_portal.plugins import app_modules
+from imc_portal.site_search import MAX_QUERY_LENGTH, search_sections
 
 
 def home(request):
-    sections = [section for module in _home_modules() for section in module.sections(request)]
+    sections = [section for module in app_modules("home") for section in module.sections(request)]
     return render(request, "home.html", {"sections": sections})
+
+
+def teacher_detail(request, slug):
+    """A teacher's public page: name and institution only, then what the apps record of
+    them in public (publications, practice entries, contest results)."""
+    teacher = get_object_or_404(Teacher.objects.select_related("institution"), slug=slug)
+    sections = [section for module in app_modules("people") for section in module.sections(teacher)]
+    return render(request, "teacher_detail.html", {"teacher": teacher, "sections": sections})
+
+
+def search(request):
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
+    sections = search_sections(query) if query else []
+    return render(
+        request,
+        "search.html",
+        {"query": query, "sections": sections, "total": sum(len(s.hits) for s in sections)},
+    )
 
 
 @never_cache

@@ -1,0 +1,98 @@
+"""Factories for the shared core and the staff app. Each other app keeps its factories in
+tests/<app>/factories.py and imports these."""
+
+from decimal import Decimal
+
+import factory
+
+from imc_portal.models import Centre, Institution, Subject, Teacher
+from staff.models import Award, AwardKind, Department, Distinction, StaffMember
+
+
+class CentreFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Centre
+        django_get_or_create = ["id"]
+
+    id = Centre.SINGLETON_ID
+    name = "Інформаційно-методичний центр управління освіти Тестової міської ради"
+    short_name = "ІМЦ м. Тестове"
+    city = "Тестове"
+    address = "вул. Шкільна, 1"
+    phone = "+380 44 000 00 00"
+    email = "imc@example.org"
+
+
+class InstitutionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Institution
+
+    kind = Institution.Kind.SCHOOL
+    name = factory.Sequence(lambda n: f"Гімназія № {n + 1}")
+    short_name = factory.Sequence(lambda n: f"Гімназія № {n + 1}")
+    address = factory.Sequence(lambda n: f"вул. Соборна, {n + 1}")
+
+
+class SubjectFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Subject
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Предмет {n}")
+
+
+class TeacherFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Teacher
+
+    surname = factory.Sequence(lambda n: f"Прізвище{n}")
+    first_name = "Олена"
+    patronymic = "Іванівна"
+    institution = factory.SubFactory(InstitutionFactory)
+    position = "учитель"
+
+
+class DepartmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Department
+
+    name = factory.Sequence(lambda n: f"Відділ {n}")
+
+
+class StaffMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StaffMember
+
+    surname = factory.Sequence(lambda n: f"Методист{n}")
+    first_name = "Ірина"
+    patronymic = "Петрівна"
+    role = StaffMember.Role.METHODIST
+    position = "методист"
+    department = factory.SubFactory(DepartmentFactory)
+    rate = Decimal("1.00")
+
+
+class AwardKindFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AwardKind
+        django_get_or_create = ["name"]
+
+    name = "Відмінник освіти України"
+    level = AwardKind.Level.DEPARTMENTAL
+
+
+class AwardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Award
+
+    member = factory.SubFactory(StaffMemberFactory)
+    kind = factory.SubFactory(AwardKindFactory)
+    year = 2015
+
+
+class DistinctionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Distinction
+
+    title = factory.Sequence(lambda n: f"Золота медаль виставки {n}")
+    year = 2018
