@@ -1,0 +1,81 @@
+import pytest
+
+from tests.factories import CentreFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_is_ukrainian_whatever_the_browser_asks(client):
+    CentreFactory()
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="uk">' in html
+    assert "Перейти до змісту" in html  # the skip link, translated
+    assert 'href="/en/"' in html  # the switch to English
+    assert "ІМЦ м. Тестове" in html
+
+
+def test_english_pages_live_under_en_prefix(client):
+    CentreFactory()
+    html = client.get("/en/about/").content.decode()
+    assert '<html lang="en">' in html
+    assert "About the centre</h1>" in html
+    assert 'href="/about/"' in html  # back to Ukrainian
+
+
+def test_layout_has_landmarks_and_centre_contacts_from_the_record(client):
+    CentreFactory(address="вул. Тестова, 5", phone="+380 50 123 45 67")
+    html = client.get("/").content.decode()
+    assert html.count("<h1") == 1
+    for landmark in ("<header", '<main id="content"', "<footer", '<nav class="navbar'):
+        assert landmark in html
+    assert "вул. Тестова, 5" in html
+    assert 'href="tel:+380501234567"' in html
+
+
+def test_menu_shows_only_sections_that_exist(client):
+    html = client.get("/").content.decode()
+    assert 'href="/about/"' in html
+    assert "Про центр" in html
+
+
+def test_pages_send_a_strict_content_security_policy(client):
+    response = client.get("/")
+    policy = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_templates_have_no_inline_scripts_or_styles(client):
+    html = client.get("/about/").content.decode()
+    assert "<script>" not in html
+    assert 'style="' not in html
+
+
+def test_unknown_page_is_a_translated_404(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Сторінку не знайдено" in response.content.decode()
+
+
+def test_healthz_checks_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        response = client.get("/healthz")
+    assert response.content == b"ok"
+    assert "no-cache" in response.headers["Cache-Control"]
+
+
+def test_decimal_comma_and_ukrainian_dates():
+    import datetime as dt
+    from decimal import Decimal
+
+    from django.template import Context, Template
+    from django.utils import translation
+
+    with translation.override("uk"):
+        rendered = Template('{{ rate }} {{ day|date:"j E Y" }}').render(
+            Context({"rate": Decimal("13.75"), "day": dt.date(2019, 9, 1)})
+        )
+    assert rendered == "13,75 1 вересня 2019"
