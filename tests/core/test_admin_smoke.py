@@ -1,0 +1,38 @@
+"""Every ModelAdmin of the portal's apps opens: changelist, search, add page. New apps'
+admins are picked up automatically."""
+
+import pytest
+from django.conf import settings
+from django.contrib import admin
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+PORTAL_ADMINS = sorted(
+    (model._meta.app_label, model._meta.model_name)
+    for model in admin.site._registry
+    if model._meta.app_label in settings.PORTAL_APPS
+)
+
+
+def test_every_portal_app_model_with_an_admin_is_covered():
+    assert ("staff", "staffmember") in PORTAL_ADMINS
+    assert ("imc_portal", "teacher") in PORTAL_ADMINS
+
+
+@pytest.mark.parametrize(("app_label", "model_name"), PORTAL_ADMINS)
+def test_admin_changelist_search_and_add(admin_client, app_label, model_name):
+    model_admin = next(
+        ma
+        for m, ma in admin.site._registry.items()
+        if (m._meta.app_label, m._meta.model_name) == (app_label, model_name)
+    )
+    changelist = reverse(f"admin:{app_label}_{model_name}_changelist")
+    response = admin_client.get(changelist)
+    assert response.status_code == 200
+    if model_admin.search_fields:
+        assert admin_client.get(changelist, {"q": "Ткаченко"}).status_code == 200
+    else:
+        pytest.fail(f"{app_label}.{model_name} admin has no search_fields")
+    add = admin_client.get(reverse(f"admin:{app_label}_{model_name}_add"))
+    assert add.status_code == 200
