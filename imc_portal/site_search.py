@@ -41,13 +41,14 @@ def search_terms(query):
 
 
 def _variants(term):
-    """The same word with each apostrophe form: "об'єднання", "об’єднання", "обʼєднання"."""
-    if not any(mark in term for mark in APOSTROPHES):
-        return [term]
-    plain = term
+    """The word with each apostrophe form ("об'єднання", "об’єднання", "обʼєднання") and in
+    lower, Capitalised and UPPER case: SQLite's LIKE folds the case of Latin letters only."""
+    plain = term.lower()
     for mark in APOSTROPHES:
         plain = plain.replace(mark, "'")
-    return [plain.replace("'", mark) for mark in APOSTROPHES]
+    marks = APOSTROPHES if "'" in plain else "'"
+    spelled = {plain.replace("'", mark) for mark in marks}
+    return sorted({form for word in spelled for form in (word, word.capitalize(), word.upper())})
 
 
 def text_filter(queryset, fields, query):

@@ -1,0 +1,49 @@
+import pytest
+
+from tests.factories import InstitutionFactory, TeacherFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_teacher_page_shows_only_name_and_institution(client):
+    teacher = TeacherFactory(
+        surname="Гребенюк", first_name="Алла", patronymic="Петрівна",
+        institution=InstitutionFactory(name="Сумська гімназія № 1"),
+        email="private@example.org", phone="+380501112233", note="Службова примітка",
+    )  # fmt: skip
+    html = client.get(teacher.get_absolute_url()).content.decode()
+    assert '<h1 class="h2">Гребенюк Алла Петрівна</h1>' in html
+    assert "Сумська гімназія № 1" in html
+    for private in ("private@example.org", "+380501112233", "Службова примітка", "категор"):
+        assert private not in html
+
+
+def test_unknown_teacher_is_404(client):
+    assert client.get("/teachers/nobody/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query", ["", "а", "x" * 1000, "об'єднання\x00", "'; DROP TABLE imc_portal_teacher; --", "%"]
+)
+def test_search_survives_any_input(client, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert response.context["query"] == query.replace("\x00", "").strip()[:200]
+
+
+def test_search_query_with_nul_in_raw_url_is_not_an_error(client):
+    response = client.get("/search/?q=%00%00abc")
+    assert response.status_code == 200
+    assert "abc" in response.content.decode()
+
+
+def test_text_filter_matches_apostrophe_variants_and_all_terms():
+    from imc_portal.models import Institution
+    from imc_portal.site_search import text_filter
+
+    wanted = InstitutionFactory(name="Центр «Об’єднання» міста")
+    InstitutionFactory(name="Об'єднання села")
+    InstitutionFactory(name="Інший заклад")
+    found = text_filter(Institution.objects.all(), ["name"], "об'єднання міста")
+    assert list(found) == [wanted]
+    assert not text_filter(Institution.objects.all(), ["name"], "о").exists()
