@@ -6,7 +6,7 @@ import io
 from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
 from imc_portal.models import Subject
 from staff.models import Award, AwardKind, Department, Distinction, StaffMember
@@ -68,12 +68,12 @@ DISTINCTIONS = [
 PALETTE = ["#1f5aa6", "#2e7d32", "#8e24aa", "#c62828", "#00838f", "#6d4c41"]
 
 
-def initials_portrait(surname, first_name, index):
-    """A plain portrait placeholder: the person's initials on a colour (demo only)."""
+def silhouette_portrait(index):
+    """A plain portrait placeholder, a silhouette on a colour (demo only)."""
     image = Image.new("RGB", (480, 600), PALETTE[index % len(PALETTE)])
     draw = ImageDraw.Draw(image)
-    font = ImageFont.load_default(size=160)
-    draw.text((240, 300), f"{surname[0]}{first_name[0]}", fill="white", font=font, anchor="mm")
+    draw.ellipse((150, 110, 330, 290), fill="#f4f4f4")
+    draw.ellipse((60, 330, 420, 760), fill="#f4f4f4")
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=80)
     return SimpleUploadedFile(f"portrait-{index}.jpg", buffer.getvalue(), "image/jpeg")
@@ -104,7 +104,7 @@ def load(stdout):
         )
         if created:
             if member.is_public:
-                member.photo = initials_portrait(surname, first, index)
+                member.photo = silhouette_portrait(index)
                 member.save()
             member.subjects.set([subjects[name] for name in areas])
         members[surname] = member
