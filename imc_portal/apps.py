@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +8,14 @@ class PortalConfig(AppConfig):
     verbose_name = _("Centre and shared records")
 
     def ready(self):
+        from imc_portal.page_cache import invalidate_on_change
         from imc_portal.roles import sync_role_permissions
 
         post_migrate.connect(sync_role_permissions, dispatch_uid="imc_portal_sync_roles")
+        for signal in (post_save, post_delete):
+            signal.connect(invalidate_on_change, dispatch_uid=f"page_cache_{signal}")
+        m2m_changed.connect(
+            lambda sender, instance, **kwargs: invalidate_on_change(type(instance)),
+            weak=False,
+            dispatch_uid="page_cache_m2m",
+        )

@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Innermost, so that security and CSP headers are added to cached pages too.
+    "imc_portal.page_cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "imc_portal.urls"
@@ -146,6 +148,13 @@ CACHES = {
 # One history for the whole project: django-simple-history (admin "History", revert).
 SIMPLE_HISTORY_REVERT_DISABLED = False
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+
+# Anonymous pages are cached until a record changes (imc_portal/page_cache.py); 0 turns it
+# off. On by default only with a cache that all workers share.
+PAGE_CACHE_SECONDS = int(
+    os.environ.get("PAGE_CACHE_SECONDS", 600 if os.environ.get("REDIS_URL") and not DEBUG else 0)
+)
+PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/en/admin/", "/healthz", "/static/", "/media/")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -14,6 +14,7 @@ def _isolated_environment(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    settings.PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on
     cache.clear()
     yield
     cache.clear()

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from imc_portal.page_cache import bump_content_version
 from imc_portal.roles import DIRECTOR, METHODIST
 
 DEMO_USERS = [
@@ -26,6 +27,7 @@ class Command(BaseCommand):
             for app in settings.PORTAL_APPS:
                 if importlib.util.find_spec(f"{app}.demo"):
                     importlib.import_module(f"{app}.demo").load(self.stdout)
+        bump_content_version()  # bulk inserts send no signals
         if settings.DEBUG:
             self.create_demo_users()
         else:

@@ -1,0 +1,60 @@
+import pytest
+
+from tests.factories import CentreFactory, StaffMemberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 60
+
+
+def test_anonymous_page_is_served_from_cache_without_queries(
+    client, page_cache, django_assert_num_queries
+):
+    CentreFactory()
+    StaffMemberFactory(surname="Кешований")
+    first = client.get("/about/")
+    assert first["X-Page-Cache"] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get("/about/")
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert "default-src 'self'" in second["Content-Security-Policy"]
+
+
+def test_methodist_edit_shows_on_public_page_at_once(client, methodist, page_cache):
+    member = StaffMemberFactory(surname="Старе")
+    assert "Старе" in client.get("/about/").content.decode()
+    methodist_client = client.__class__()
+    methodist_client.force_login(methodist)
+    response = methodist_client.post(
+        f"/admin/staff/staffmember/{member.pk}/change/",
+        {
+            "surname": "Нове", "first_name": member.first_name, "patronymic": member.patronymic,
+            "role": member.role, "position": member.position, "department": member.department_id,
+            "rate": "1.00", "order": "1", "is_public": "on",
+            "awards-TOTAL_FORMS": "0", "awards-INITIAL_FORMS": "0",
+            "awards-MIN_NUM_FORMS": "0", "awards-MAX_NUM_FORMS": "1000",
+        },
+    )  # fmt: skip
+    assert response.status_code == 302
+    html = client.get("/about/").content.decode()
+    assert "Нове" in html and "Старе" not in html
+
+
+def test_logged_in_staff_bypass_the_cache(methodist_client, page_cache):
+    methodist_client.get("/about/")
+    response = methodist_client.get("/about/")
+    assert not response.has_header("X-Page-Cache")
+
+
+def test_languages_are_cached_apart(client, page_cache):
+    assert '<html lang="uk">' in client.get("/about/").content.decode()
+    assert '<html lang="en">' in client.get("/en/about/").content.decode()
+
+
+def test_not_found_pages_are_not_cached(client, page_cache):
+    assert client.get("/about/staff/nobody/").status_code == 404
+    assert not client.get("/about/staff/nobody/").has_header("X-Page-Cache")
