@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test messages lint format clean
+.PHONY: install run test messages lint format clean bench
 
 $(STAMP): requirements.txt constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ run: install
 
 test: install
 	$(BIN)/pytest
+
+# Ten-year data set on SQLite and PostgreSQL, every public page against the ceiling.
+bench: install
+	bash bench/run.sh
 
 # Re-extract source strings (needs GNU gettext), then compile.
 messages: install

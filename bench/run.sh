@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# `make bench`: the ten-year data set on SQLite and on PostgreSQL, then every public page
+# against the /healthz ceiling (imc_portal/management/commands/bench.py).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+export DEBUG=0 SECRET_KEY=bench-not-secret-but-long-enough-for-django-checks-1234567890
+
+command -v wrk >/dev/null || apt-get install -y -qq wrk
+redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || redis-server --daemonize yes \
+  --bind 127.0.0.1 --port 6379 --save "" --appendonly no
+pg_isready -q -h 127.0.0.1 -p 5432 || \
+  pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
+psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'imc_bench'" \
+  | grep -q 1 || createdb -h 127.0.0.1 -U postgres imc_bench
+
+$PY manage.py collectstatic --noinput -v0
+for url in "sqlite:///$PWD/bench/bench.sqlite3" "postgres://postgres@127.0.0.1:5432/imc_bench"; do
+  export DATABASE_URL=$url
+  echo "== ${url%%:*}: data"
+  $PY manage.py migrate --noinput -v0
+  $PY manage.py load_demo >/dev/null
+  $PY manage.py generate_load_data --years 10 --seed 1
+  echo "== ${url%%:*}: pages"
+  $PY manage.py bench --seconds "${BENCH_SECONDS:-2}"
+done

@@ -1,0 +1,16 @@
+"""The shared core's public page types for `manage.py bench`."""
+
+from imc_portal.models import Teacher
+from staff.models import StaffMember
+
+
+def pages():
+    member = StaffMember.objects.published().order_by("slug").first()
+    teacher = Teacher.objects.order_by("-pk").first()
+    return [
+        ("home", "/"),
+        ("about", "/about/"),
+        ("staff member", member.get_absolute_url()),
+        ("teacher", teacher.get_absolute_url()),
+        ("search", "/search/?q=%D0%BC%D0%B5%D1%82%D0%BE%D0%B4%D0%B8%D1%81%D1%82"),
+    ]

@@ -1,0 +1,154 @@
+"""Measure every public page type as users will feel it (see docs/performance.md).
+
+Starts the portal as production would (gunicorn, DEBUG=0, 2 sync workers, persistent
+connections, gc.freeze), loads each page from wrk on loopback at 1 and 16 connections, and
+the ceiling (/healthz) in the same run; then the same with the anonymous page cache on.
+Prints one Markdown row per page and merges the rows into bench/results.json.
+"""
+
+import gzip
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from imc_portal.plugins import app_modules
+
+RESULTS = Path(settings.BASE_DIR) / "bench" / "results.json"
+LATENCY = re.compile(r"^\s+(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s)\s*$", re.M)
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wrk(url, connections, seconds):
+    threads = min(connections, 2)
+    out = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        capture_output=True, text=True, check=True, timeout=seconds + 30,
+    ).stdout  # fmt: skip
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])
+    latency = {p: float(v) * UNITS[u] for p, v, u in LATENCY.findall(out)}
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    return {"rps": rps, "p50_ms": latency.get("50"), "p99_ms": latency.get("99"),
+            "non_2xx": int(errors[1]) if errors else 0}  # fmt: skip
+
+
+class Server:
+    def __init__(self, env):
+        self.port = free_port()
+        self.env = {**os.environ, **env, "BIND": f"127.0.0.1:{self.port}"}
+        self.process = None
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "imc_portal.wsgi", "-c",
+             "imc_portal/gunicorn_conf.py"],
+            env=self.env, cwd=settings.BASE_DIR, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{self.url}/healthz", timeout=1)
+                return self
+            except OSError:
+                time.sleep(0.2)
+        raise CommandError("gunicorn did not start")
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def __exit__(self, *exc):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+def page_list():
+    pages = [page for module in app_modules("bench") for page in module.pages()]
+    if not pages:
+        raise CommandError("No pages: run load_demo and generate_load_data first.")
+    return pages
+
+
+def probe(path):
+    """SQL queries, and HTML size raw and gzip-compressed, of one uncached request."""
+    client = Client()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    if response.status_code != 200:
+        raise CommandError(f"{path} answered {response.status_code}")
+    body = response.content
+    return {"queries": len(queries), "bytes": len(body), "gzip_bytes": len(gzip.compress(body))}
+
+
+class Command(BaseCommand):
+    help = "Benchmark every public page type against the /healthz ceiling."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seconds", type=int, default=2, help="per wrk run")
+        parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9")
+
+    def handle(self, *args, seconds, redis_url, **options):
+        if not shutil.which("wrk"):
+            raise CommandError("wrk is not installed (apt-get install wrk).")
+        vendor = connection.vendor
+        pages = page_list()
+        settings.PAGE_CACHE_SECONDS = 0
+        probes = {path: probe(path) for _name, path in pages}
+        base_env = {"DEBUG": "0", "CONN_MAX_AGE": "600", "ALLOWED_HOSTS": "127.0.0.1",
+                    "SECRET_KEY": "bench-" + "x" * 50, "REDIS_URL": redis_url}  # fmt: skip
+        rows = []
+        with Server({**base_env, "PAGE_CACHE_SECONDS": "0"}) as server:
+            ceiling = wrk(f"{server.url}/healthz", 16, seconds)
+            ceiling_1 = wrk(f"{server.url}/healthz", 1, seconds)
+            for name, path in pages:
+                one = wrk(server.url + path, 1, seconds)
+                many = wrk(server.url + path, 16, seconds)
+                rows.append({"page": name, "path": path, "c1": one, "c16": many,
+                             **probes[path]})  # fmt: skip
+        with Server({**base_env, "PAGE_CACHE_SECONDS": "600"}) as server:
+            for row in rows:
+                row["cached_c16"] = wrk(server.url + row["path"], 16, seconds)
+        for row in rows:
+            row["share"] = row["c16"]["rps"] / ceiling["rps"]
+            row["cached_share"] = row["cached_c16"]["rps"] / ceiling["rps"]
+        self.print_table(vendor, ceiling, ceiling_1, rows)
+        results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+        results[vendor] = {"ceiling_c16": ceiling, "ceiling_c1": ceiling_1, "pages": rows,
+                           "seconds_per_run": seconds}  # fmt: skip
+        RESULTS.parent.mkdir(exist_ok=True)
+        RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+
+    def print_table(self, vendor, ceiling, ceiling_1, rows):
+        w = self.stdout.write
+        w(f"\n### {vendor}: ceiling /healthz {ceiling['rps']:.0f} req/s at 16 connections, "
+          f"p50 {ceiling_1['p50_ms']:.2f} ms at 1\n")  # fmt: skip
+        w(
+            "| page | req/s c1 | p50 c1 | p99 c1 | req/s c16 | p50 c16 | p99 c16 | share of "
+            "ceiling | cached req/s c16 | cached share | SQL | HTML KB | gzip KB |"
+        )
+        w("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+        for r in rows:
+            w(f"| {r['page']} | {r['c1']['rps']:.0f} | {r['c1']['p50_ms']:.1f} | "
+              f"{r['c1']['p99_ms']:.1f} | {r['c16']['rps']:.0f} | {r['c16']['p50_ms']:.1f} | "
+              f"{r['c16']['p99_ms']:.1f} | {r['share']:.0%} | {r['cached_c16']['rps']:.0f} | "
+              f"{r['cached_share']:.0%} | {r['queries']} | {r['bytes'] / 1024:.1f} | "
+              f"{r['gzip_bytes'] / 1024:.1f} |")  # fmt: skip

@@ -1,0 +1,35 @@
+"""Fill the database with what a large city's centre accumulates in ten years, for the
+benchmark (`make bench`). Deterministic for a given --seed; bulk inserts through the same
+models and constraints as real records. Each portal app adds its part from ``load_data.py``:
+
+    def generate(rng: random.Random, years: range, stdout) -> None
+"""
+
+import random
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from imc_portal.page_cache import bump_content_version
+from imc_portal.plugins import app_modules
+
+
+class Command(BaseCommand):
+    help = "Generate a large deterministic data set (run after load_demo) for benchmarks."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--years", type=int, default=10)
+        parser.add_argument("--seed", type=int, default=1)
+
+    def handle(self, *args, years, seed, **options):
+        this_year = timezone.localdate().year
+        span = range(this_year - years + 1, this_year + 1)
+        started = time.monotonic()
+        for module in app_modules("load_data"):
+            rng = random.Random(f"{seed}:{module.__name__}")
+            with transaction.atomic():
+                module.generate(rng, span, self.stdout)
+        bump_content_version()
+        self.stdout.write(f"Generated in {time.monotonic() - started:.1f} s.")
