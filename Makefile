@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test messages lint format clean bench
+.PHONY: install run test e2e messages lint format clean bench
 
 $(STAMP): requirements.txt constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,12 @@ run: install
 
 test: install
 	$(BIN)/pytest
+
+# Real-browser journeys in Debian's Chromium (installed here if missing).
+e2e: install
+	command -v chromium >/dev/null || apt-get install -y -qq chromium
+	npm install --no-audit --no-fund --silent
+	$(BIN)/pytest -m e2e tests/e2e
 
 # Ten-year data set on SQLite and PostgreSQL, every public page against the ceiling.
 bench: install
