@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
@@ -6,6 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from events.models import AudienceRole, Event, Group, Material, Speaker
+
+
+# Methodists paste links without a scheme; https is what they mean.
+URL_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
 
 
 class SpeakerInline(admin.TabularInline):
@@ -17,6 +22,7 @@ class SpeakerInline(admin.TabularInline):
 class MaterialInline(admin.TabularInline):
     model = Material
     extra = 0
+    formfield_overrides = URL_OVERRIDES
     fields = ["title", "file", "url", "size_display", "order"]
     readonly_fields = ["size_display"]
 
@@ -27,6 +33,7 @@ class MaterialInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(SimpleHistoryAdmin):
+    formfield_overrides = URL_OVERRIDES
     list_display = [
         "title",
         "start_local",

@@ -27,7 +27,8 @@ def month_bounds(year, month):
 
 def calendar_month(request, year=None, month=None):
     today = timezone.localdate()
-    year, month = year or today.year, month or today.month
+    if year is None:
+        year, month = today.year, today.month
     if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
         raise Http404
     first, following, start, end = month_bounds(year, month)

@@ -1,6 +1,6 @@
 """Associations and standing groups: the list and each group's passport."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, F, Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
@@ -14,7 +14,7 @@ def group_list(request):
         Group.objects.published()
         .select_related("subject", "head", "curator")
         .annotate(member_count=Count("members", distinct=True))
-        .order_by("kind", "subject__order", "order", "name")
+        .order_by("kind", F("subject__order").asc(nulls_last=True), "order", "name")
     )
     sections = {}
     for group in groups:
@@ -35,7 +35,12 @@ def group_detail(request, slug):
         slug=slug,
     )
     now = timezone.now()
-    meetings = Event.objects.visible_to(request.user).filter(group=group).select_related("venue")
+    meetings = (
+        Event.objects.visible_to(request.user)
+        .filter(group=group)
+        .select_related("venue", "group")
+        .prefetch_related("subjects")
+    )
     upcoming = list(meetings.upcoming(now))
     past = list(
         meetings.past(now).prefetch_related(
