@@ -8,7 +8,6 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from events.models import AudienceRole, Event, Group, Material, Speaker
 
-
 # Methodists paste links without a scheme; https is what they mean.
 URL_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
 

@@ -2,9 +2,9 @@ import io
 import zipfile
 
 import pytest
-from django.test import Client
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from events.demo import demo_pdf
 from events.documents import MAX_BYTES, check_document
