@@ -138,3 +138,43 @@ def test_upcoming_nul_bytes_are_stripped_from_filter_values(client, catalogue):
 @pytest.mark.parametrize("page", ["0", "abc", "999", "-1", "1" * 1000])
 def test_upcoming_bad_page_is_404(client, catalogue, page):
     assert client.get(f"/events/?page={page}").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/events/",
+        "/events/archive/",
+        "/events/archive/2009/",
+        "/events/calendar/",
+        "/events/calendar/2030/3/",
+        "/events/feed.ics",
+        "/events/feed/",
+        "/en/events/",
+    ],
+)
+@pytest.mark.parametrize(
+    "query",
+    [
+        "area=%00&kind=%00&level=%00&format=%00&audience=%00&group=%00&q=%00"
+        "&date_from=%00&date_to=%00&page=%00",
+        "area=" + "ы" * 1000 + "&group=" + "z" * 1000 + "&audience=role-" + "x" * 1000,
+        "date_from=99999-01-01&date_to=0000-00-00",
+    ],
+)
+def test_public_event_pages_survive_bad_query_strings(client, catalogue, path, query):
+    response = client.get(f"{path}?{query}")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/groups/", "/events/{slug}/", "/events/{slug}/ics"])
+def test_detail_pages_ignore_bad_query_strings(client, catalogue, path):
+    url = path.format(slug=catalogue["a"].slug)
+    response = client.get(f"{url}?x=%00&page=%00")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("slug", ["%00", "a" * 1000, "no-such-event"])
+def test_unknown_event_slug_is_404(client, slug):
+    assert client.get(f"/events/{slug}/").status_code == 404
+    assert client.get(f"/groups/{slug}/").status_code == 404
