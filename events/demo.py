@@ -25,6 +25,11 @@ def aware(year, month, day, hour=10, minute=0):
     return dt.datetime(year, month, day, hour, minute, tzinfo=timezone.get_current_timezone())
 
 
+def workday(day):
+    """Meetings and seminars happen on weekdays: a weekend date moves to Monday."""
+    return day + dt.timedelta(days=7 - day.weekday()) if day.weekday() >= 5 else day
+
+
 def event_slug(title, start):
     return latin_slug(f"{title[:70]} {timezone.localtime(start).date().isoformat()}", 94)
 
@@ -250,7 +255,7 @@ class Loader:
                 months.remove(rng.choice(months))
             for month in months:
                 topic = rng.choice(data.MEETING_TOPICS)
-                day = rng.randint(5, 26)
+                day = workday(dt.date(2009, month, rng.randint(5, 26))).day
                 self.event(
                     f"Засідання: {topic}",
                     Event.Kind.MEETING,
@@ -264,7 +269,7 @@ class Loader:
 
     def load_relative(self, rows, today):
         for kind, level, fmt, title, days, hour, hours, area, extra in rows:
-            day = today + dt.timedelta(days=days)
+            day = workday(today + dt.timedelta(days=days))
             start = aware(day.year, day.month, day.day, hour)
             status = extra.get("status", Event.Status.SCHEDULED)
             event = self.event(
@@ -301,7 +306,7 @@ class Loader:
 
     def load_upcoming_meetings(self, today):
         for index, (area, name) in enumerate(data.ASSOCIATIONS):
-            day = today + dt.timedelta(days=3 + 3 * index)
+            day = workday(today + dt.timedelta(days=3 + 3 * index))
             self.event(
                 f"Засідання {name[6:].replace('методичне', 'методичного').replace('об', 'об', 1)}",
                 Event.Kind.MEETING,

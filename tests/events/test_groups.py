@@ -62,7 +62,7 @@ def test_group_list_by_kind(client, association):
     sections = response.context["sections"]
     associations = [g.name for g in sections[0]["groups"]]
     assert "Міське МО вчителів математики" in associations
-    assert [s["label"] for s in sections] == ["methodical association", "club"]
+    assert [s["label"] for s in sections] == [Group.Kind.ASSOCIATION.label, Group.Kind.CLUB.label]
     body = response.content.decode()
     assert "Клуб дошкільної еліти" in body
     assert "Прихована група" not in body
