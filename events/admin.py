@@ -1,0 +1,145 @@
+from django.contrib import admin
+from django.db import models
+from django.db.models import Count
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from events.models import AudienceRole, Event, Group, Material, Speaker
+
+# Methodists paste links without a scheme; https is what they mean.
+URL_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
+
+
+class SpeakerInline(admin.TabularInline):
+    model = Speaker
+    extra = 0
+    fields = ["name", "affiliation", "topic", "order"]
+
+
+class MaterialInline(admin.TabularInline):
+    model = Material
+    extra = 0
+    formfield_overrides = URL_OVERRIDES
+    fields = ["title", "file", "url", "size_display", "order"]
+    readonly_fields = ["size_display"]
+
+    @admin.display(description=_("size"))
+    def size_display(self, material):
+        return filesizeformat(material.size) if material.size else "—"
+
+
+@admin.register(Event)
+class EventAdmin(SimpleHistoryAdmin):
+    formfield_overrides = URL_OVERRIDES
+    list_display = [
+        "title",
+        "start_local",
+        "kind",
+        "level",
+        "format",
+        "status",
+        "is_published",
+        "group",
+        "venue",
+    ]
+    list_filter = ["kind", "level", "format", "status", "is_published", "subjects", "group"]
+    list_select_related = ["venue", "group"]
+    search_fields = ["title", "address", "venue__name", "venue__short_name", "speakers__name"]
+    autocomplete_fields = [
+        "venue",
+        "group",
+        "organisers",
+        "partners",
+        "subjects",
+        "audience_roles",
+        "teacher_participants",
+    ]
+    date_hierarchy = "start"
+    save_as = True
+    save_on_top = True
+    readonly_fields = ["slug"]
+    inlines = [SpeakerInline, MaterialInline]
+    fieldsets = [
+        (None, {"fields": ["title", "kind", "level", "format", "status", "status_note"]}),
+        (_("Date and place"), {"fields": ["start", "end", "venue", "address", "online_url"]}),
+        (
+            _("Audience and organisers"),
+            {
+                "fields": [
+                    "subjects",
+                    "audience_roles",
+                    "audience_institution_kinds",
+                    "group",
+                    "organisers",
+                    "partners",
+                ]
+            },
+        ),
+        (_("Content"), {"fields": ["description", "programme", "pd_hours"]}),
+        (
+            _("After the event"),
+            {
+                "fields": [
+                    "participants_count",
+                    "participants_origin",
+                    "teacher_participants",
+                    "counted_teacher_participants",
+                    "outcomes",
+                ]
+            },
+        ),
+        (_("Publication"), {"fields": ["is_published", "slug"]}),
+    ]
+    actions = ["publish", "unpublish"]
+
+    @admin.display(description=_("start"), ordering="start")
+    def start_local(self, event):
+        return timezone.localtime(event.start).strftime("%d.%m.%Y %H:%M")
+
+    @admin.action(description=_("Publish the selected events"))
+    def publish(self, request, queryset):
+        queryset.update(is_published=True)
+
+    @admin.action(description=_("Hide the selected events from the public"))
+    def unpublish(self, request, queryset):
+        queryset.update(is_published=False)
+
+    def save_model(self, request, obj, form, change):
+        if "_saveasnew" in request.POST:
+            # A copy gets its own address instead of the original's slug.
+            obj.slug = ""
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Group)
+class GroupAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "subject", "head", "curator", "member_count", "is_public"]
+    list_filter = ["kind", "subject", "is_public", "curator"]
+    list_select_related = ["subject", "head", "curator"]
+    search_fields = ["name", "focus", "head__surname", "curator__surname"]
+    autocomplete_fields = ["subject", "head", "curator", "members"]
+    readonly_fields = ["slug"]
+    fieldsets = [
+        (None, {"fields": ["name", "kind", "subject", "is_public", "order", "slug"]}),
+        (_("People"), {"fields": ["head", "supervisor", "curator", "members"]}),
+        (_("Work"), {"fields": ["description", "focus", "focus_year"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_member_count=Count("members"))
+
+    @admin.display(description=_("members"), ordering="_member_count")
+    def member_count(self, group):
+        return group._member_count
+
+
+@admin.register(AudienceRole)
+class AudienceRoleAdmin(admin.ModelAdmin):
+    list_display = ["name", "order"]
+    list_editable = ["order"]
+    list_filter = []
+    search_fields = ["name"]
+    list_select_related = []
+    readonly_fields = ["slug"]

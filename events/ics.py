@@ -1,0 +1,54 @@
+"""iCalendar output: one event ("Add to calendar") or a subscription feed."""
+
+import datetime as dt
+
+from django.utils import timezone
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+
+# Calendars need an end; when none is recorded, the event takes this long.
+DEFAULT_DURATION = dt.timedelta(hours=1)
+PRODID = "-//IMC portal//Events//UK"
+
+
+def build_calendar(events, request, name):
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", timezone.get_current_timezone_name())
+    host = request.get_host().split(":")[0] or "localhost"
+    for event in events:
+        calendar.add_component(calendar_event(event, request, host))
+    # Europe/Kyiv goes into the file as a VTIMEZONE with its summer-time rules.
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def calendar_event(event, request, host):
+    start = timezone.localtime(event.start)
+    end = timezone.localtime(event.end) if event.end else start + DEFAULT_DURATION
+    item = CalendarEvent()
+    item.add("uid", f"event-{event.pk}@{host}")
+    item.add("dtstamp", event.updated)
+    item.add("last-modified", event.updated)
+    item.add("summary", event.title)
+    item.add("dtstart", start)
+    item.add("dtend", end)
+    item.add("url", request.build_absolute_uri(event.get_absolute_url()))
+    if location := event.location_text:
+        item.add("location", location)
+    description = [event.get_kind_display(), event.get_level_display()]
+    if event.online_url:
+        description.append(event.online_url)
+    if event.description:
+        description.append(event.description)
+    item.add("description", "\n".join(str(part) for part in description))
+    if event.is_cancelled:
+        item.add("status", "CANCELLED")
+    elif event.is_postponed:
+        item.add("status", "TENTATIVE")
+    else:
+        item.add("status", "CONFIRMED")
+    return item

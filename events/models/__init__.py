@@ -1,0 +1,13 @@
+from events.models.event import Event, EventQuerySet, Speaker
+from events.models.group import AudienceRole, Group, GroupQuerySet
+from events.models.material import Material
+
+__all__ = [
+    "AudienceRole",
+    "Event",
+    "EventQuerySet",
+    "Group",
+    "GroupQuerySet",
+    "Material",
+    "Speaker",
+]

@@ -1,0 +1,266 @@
+"""Events: seminars, conferences, association meetings, courses… and their speakers."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
+
+from events.models.fields import ChoiceListField
+from events.models.group import AudienceRole, Group
+from imc_portal.models import Institution, Subject, Teacher, TimeStampedModel
+from imc_portal.text import unique_slug
+from staff.models import StaffMember
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def visible_to(self, user):
+        """Staff who may view events see drafts too; everybody else only published ones."""
+        if user.is_authenticated and user.is_staff and user.has_perm("events.view_event"):
+            return self
+        return self.published()
+
+    def with_finish(self):
+        return self.annotate(finish=Coalesce("end", "start"))
+
+    def upcoming(self, now=None):
+        """Not finished yet, soonest first (an event under way is still "upcoming")."""
+        now = now or timezone.now()
+        return self.with_finish().filter(finish__gte=now).order_by("start", "pk")
+
+    def past(self, now=None):
+        now = now or timezone.now()
+        return self.with_finish().filter(finish__lt=now).order_by("-start", "-pk")
+
+    def in_period(self, period):
+        start, end = period.datetime_range()
+        return self.filter(start__gte=start, start__lt=end)
+
+    def held(self):
+        """What figures count: everything not cancelled."""
+        return self.exclude(status=Event.Status.CANCELLED)
+
+
+class Event(TimeStampedModel):
+    class Kind(models.TextChoices):
+        SEMINAR = "seminar", _("seminar")
+        SEMINAR_PRACTICUM = "seminar_practicum", _("seminar-practicum")
+        MASTER_CLASS = "master_class", _("master class")
+        CONFERENCE = "conference", _("conference")
+        WEBINAR = "webinar", _("webinar")
+        ROUND_TABLE = "round_table", _("round table")
+        FESTIVAL = "festival", _("festival")
+        MEETING = "meeting", _("association meeting")
+        COURSE = "course", _("course")
+        TRAINING = "training", _("training")
+        TRIP = "trip", _("study trip")
+        OTHER = "other", pgettext_lazy("event kind", "other")
+
+    class Level(models.TextChoices):
+        CITY = "city", _("city")
+        OBLAST = "oblast", _("oblast")
+        NATIONAL = "national", _("national")
+        INTERNATIONAL = "international", _("international")
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("in person")
+        ONLINE = "online", _("online")
+        HYBRID = "hybrid", _("hybrid")
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("scheduled")
+        POSTPONED = "postponed", _("postponed")
+        CANCELLED = "cancelled", _("cancelled")
+
+    # Teacher participation in these counts as "seminar forms" of professional development.
+    SEMINAR_FORMS = (
+        Kind.SEMINAR,
+        Kind.SEMINAR_PRACTICUM,
+        Kind.MASTER_CLASS,
+        Kind.WEBINAR,
+        Kind.ROUND_TABLE,
+        Kind.TRAINING,
+    )
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices, default=Level.CITY)
+    format = models.CharField(
+        _("format"), max_length=20, choices=Format.choices, default=Format.IN_PERSON
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.SCHEDULED
+    )
+    status_note = models.CharField(
+        _("status note"),
+        max_length=300,
+        blank=True,
+        help_text=_("Why it was postponed or cancelled, and the new date if known."),
+    )
+    is_published = models.BooleanField(
+        _("published"), default=False, help_text=_("Drafts are visible to staff only.")
+    )
+    start = models.DateTimeField(_("start"), db_index=True)
+    end = models.DateTimeField(_("end"), null=True, blank=True)
+    group = models.ForeignKey(
+        Group,
+        verbose_name=_("association or group"),
+        on_delete=models.PROTECT,
+        related_name="meetings",
+        null=True,
+        blank=True,
+        help_text=_("Set for a meeting of an association, school or club."),
+    )
+    venue = models.ForeignKey(
+        Institution,
+        verbose_name=_("venue"),
+        on_delete=models.PROTECT,
+        related_name="events_hosted",
+        null=True,
+        blank=True,
+    )
+    address = models.CharField(
+        _("address"), max_length=300, blank=True, help_text=_("When the venue is not listed.")
+    )
+    online_url = models.URLField(_("online link"), max_length=500, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    programme = models.TextField(_("programme"), blank=True)
+    subjects = models.ManyToManyField(
+        Subject, verbose_name=_("areas"), related_name="events", blank=True
+    )
+    audience_roles = models.ManyToManyField(
+        AudienceRole, verbose_name=_("audience"), related_name="events", blank=True
+    )
+    audience_institution_kinds = ChoiceListField(
+        _("institution kinds addressed"), item_choices=Institution.Kind.choices
+    )
+    organisers = models.ManyToManyField(
+        StaffMember, verbose_name=_("organisers"), related_name="events_organised", blank=True
+    )
+    partners = models.ManyToManyField(
+        Institution,
+        verbose_name=_("partners"),
+        related_name="events_partnered",
+        blank=True,
+        help_text=_("A university, an institute, a publisher…"),
+    )
+    pd_hours = models.DecimalField(
+        _("professional-development hours"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+    )
+    participants_count = models.PositiveIntegerField(
+        _("number of participants"), null=True, blank=True
+    )
+    participants_origin = models.CharField(
+        _("where participants came from"),
+        max_length=300,
+        blank=True,
+        help_text=_("E.g. “representatives of 12 oblasts and the city of Kyiv”."),
+    )
+    teacher_participants = models.ManyToManyField(
+        Teacher,
+        verbose_name=_("teachers who took part"),
+        related_name="events_attended",
+        blank=True,
+        help_text=_("City teachers whose professional development this event counts for."),
+    )
+    counted_teacher_participants = models.PositiveIntegerField(
+        _("teachers who took part (count only)"),
+        null=True,
+        blank=True,
+        help_text=_("Only when the list of teachers is not known."),
+    )
+    outcomes = models.TextField(
+        _("outcomes"), blank=True, help_text=_("A resolution adopted, an agreement signed…")
+    )
+
+    history = HistoricalRecords()
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["-start", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=F("start")),
+                name="event_end_after_start",
+                violation_error_message=_("An event cannot end before it starts."),
+            ),
+        ]
+        indexes = [models.Index(fields=["is_published", "start"], name="event_published_start")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            date = timezone.localtime(self.start).date().isoformat() if self.start else ""
+            self.slug = unique_slug(self, f"{self.title[:70]} {date}", max_length=100)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("An event cannot end before it starts.")})
+        is_online = self.format in (self.Format.ONLINE, self.Format.HYBRID)
+        if is_online and not self.online_url and self.status != self.Status.CANCELLED:
+            raise ValidationError({"online_url": _("An online event needs its link.")})
+
+    def get_absolute_url(self):
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
+    def get_ics_url(self):
+        return reverse("events:detail_ics", kwargs={"slug": self.slug})
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def is_postponed(self):
+        return self.status == self.Status.POSTPONED
+
+    @property
+    def location_text(self):
+        """The venue and its address, or the free address, for calendars."""
+        parts = [self.venue.name, self.venue.address] if self.venue_id else [self.address]
+        return ", ".join(part for part in parts if part)
+
+    @property
+    def audience_institution_kind_labels(self):
+        field = self._meta.get_field("audience_institution_kinds")
+        return field.labels(self.audience_institution_kinds)
+
+
+class Speaker(models.Model):
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="speakers"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    affiliation = models.CharField(
+        _("affiliation"),
+        max_length=300,
+        blank=True,
+        help_text=_("Position and organisation, e.g. “textbook author, Academy of Pedagogy”."),
+    )
+    topic = models.CharField(_("topic"), max_length=300, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.name

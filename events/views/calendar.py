@@ -1,0 +1,73 @@
+"""The month grid: a real table, one row per week, each day listing its events."""
+
+import calendar
+import datetime as dt
+
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+
+from events.filters import filtered_events
+from events.models import Event
+from events.views.event import FIRST_YEAR, LAST_YEAR
+
+
+def month_bounds(year, month):
+    """Aware [first day 00:00, first day of next month 00:00) in the current time zone."""
+    tz = timezone.get_current_timezone()
+    first = dt.date(year, month, 1)
+    following = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return (
+        first,
+        following,
+        dt.datetime.combine(first, dt.time.min, tzinfo=tz),
+        dt.datetime.combine(following, dt.time.min, tzinfo=tz),
+    )
+
+
+def calendar_month(request, year=None, month=None):
+    today = timezone.localdate()
+    if year is None:
+        year, month = today.year, today.month
+    if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= month <= 12):
+        raise Http404
+    first, following, start, end = month_bounds(year, month)
+    # Events that touch the month: started before its end and finish after its start.
+    base = (
+        Event.objects.visible_to(request.user)
+        .with_finish()
+        .filter(start__lt=end, finish__gte=start)
+        .order_by("start", "pk")
+    )
+    filterset = filtered_events(request, base)
+    by_day = {}
+    for event in filterset.qs:
+        day = max(timezone.localtime(event.start).date(), first)
+        last = min(timezone.localtime(event.finish).date(), following - dt.timedelta(days=1))
+        while day <= last:
+            by_day.setdefault(day, []).append(event)
+            day += dt.timedelta(days=1)
+    weeks = [
+        [
+            {"date": day, "in_month": day.month == month, "events": by_day.get(day, [])}
+            for day in week
+        ]
+        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    ]
+    previous = first - dt.timedelta(days=1)
+    params = filterset.data.copy()
+    return render(
+        request,
+        "events/calendar.html",
+        {
+            "month": first,
+            "weeks": weeks,
+            "weekdays": [dt.date(2024, 1, 1) + dt.timedelta(days=n) for n in range(7)],
+            "previous": previous if previous.year >= FIRST_YEAR else None,
+            "next": following if following.year <= LAST_YEAR else None,
+            "today": today,
+            "filter": filterset,
+            "query": params.urlencode(),
+            "has_events": bool(by_day),
+        },
+    )

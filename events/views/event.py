@@ -1,0 +1,116 @@
+"""Event lists (upcoming, archive by year), one event, its .ics and its materials."""
+
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from events.documents import KINDS_BY_EXTENSION
+from events.ics import build_calendar
+from events.models import Event, Material
+from events.views.common import detail_queryset, filtered_page, list_queryset
+
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+
+
+def upcoming(request):
+    filterset, page, query = filtered_page(request, list_queryset(request).upcoming())
+    return render(
+        request,
+        "events/event_list.html",
+        {
+            "title": _("Upcoming events"),
+            "filter": filterset,
+            "page_obj": page,
+            "query": query,
+            "mode": "upcoming",
+        },
+    )
+
+
+def archive_years(request):
+    """Years that have past events, newest first, with their counts (one query)."""
+    return list(
+        Event.objects.visible_to(request.user)
+        .past()
+        .annotate(year=ExtractYear("start"))
+        .values("year")
+        .annotate(events=Count("pk"))
+        .order_by("-year")
+    )
+
+
+def archive(request):
+    filterset, page, query = filtered_page(request, list_queryset(request).past())
+    return render(
+        request,
+        "events/event_list.html",
+        {
+            "title": _("Events archive"),
+            "filter": filterset,
+            "page_obj": page,
+            "query": query,
+            "mode": "archive",
+            "years": archive_years(request),
+        },
+    )
+
+
+def archive_year(request, year):
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404
+    events = list_queryset(request).past().filter(start__year=year)
+    filterset, page, query = filtered_page(request, events)
+    return render(
+        request,
+        "events/event_list.html",
+        {
+            "title": _("Events of %(year)s") % {"year": year},
+            "filter": filterset,
+            "page_obj": page,
+            "query": query,
+            "mode": "archive",
+            "year": year,
+            "years": archive_years(request),
+        },
+    )
+
+
+def event_detail(request, slug):
+    event = get_object_or_404(detail_queryset(request), slug=slug)
+    is_past = (event.end or event.start) < timezone.now()
+    return render(request, "events/event_detail.html", {"event": event, "is_past": is_past})
+
+
+def event_ics(request, slug):
+    event = get_object_or_404(
+        Event.objects.visible_to(request.user).select_related("venue"), slug=slug
+    )
+    response = HttpResponse(
+        build_calendar([event], request, event.title), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return response
+
+
+def material_download(request, pk):
+    material = get_object_or_404(
+        Material.objects.filter(event__in=Event.objects.visible_to(request.user)).exclude(file=""),
+        pk=pk,
+    )
+    kind = KINDS_BY_EXTENSION.get(material.file_type)
+    if kind is None:
+        raise Http404
+    try:
+        handle = material.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    # FileResponse writes an ASCII-safe, RFC 6266 Content-Disposition for any name.
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=material.download_name,
+        content_type=kind.content_type,
+    )

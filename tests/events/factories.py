@@ -1,0 +1,58 @@
+import datetime as dt
+
+import factory
+from django.utils import timezone
+
+from events.models import AudienceRole, Event, Group, Material, Speaker
+from tests.factories import InstitutionFactory, TeacherFactory  # noqa: F401
+
+
+def kyiv(year, month, day, hour=10, minute=0):
+    return dt.datetime(year, month, day, hour, minute, tzinfo=timezone.get_current_timezone())
+
+
+class AudienceRoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AudienceRole
+        django_get_or_create = ["name"]
+
+    name = "Заступники директорів"
+
+
+class GroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Group
+
+    kind = Group.Kind.ASSOCIATION
+    name = factory.Sequence(lambda n: f"Методичне об'єднання {n}")
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    title = factory.Sequence(lambda n: f"Семінар номер {n}")
+    kind = Event.Kind.SEMINAR
+    level = Event.Level.CITY
+    is_published = True
+    start = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=3))
+    end = factory.LazyAttribute(lambda event: event.start + dt.timedelta(hours=3))
+    venue = factory.SubFactory(InstitutionFactory)
+
+
+class SpeakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Speaker
+
+    event = factory.SubFactory(EventFactory)
+    name = factory.Sequence(lambda n: f"Доповідач {n}")
+    affiliation = "автор підручників"
+
+
+class MaterialFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Material
+
+    event = factory.SubFactory(EventFactory)
+    title = factory.Sequence(lambda n: f"Матеріал {n}")
+    url = "https://example.org/material"

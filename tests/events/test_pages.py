@@ -1,0 +1,213 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from events.models import Event
+from tests.events.factories import (
+    AudienceRoleFactory,
+    EventFactory,
+    GroupFactory,
+    MaterialFactory,
+    SpeakerFactory,
+    kyiv,
+)
+from tests.factories import InstitutionFactory, StaffMemberFactory, SubjectFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def listed(response):
+    return [event.title for event in response.context["page_obj"].object_list]
+
+
+def test_upcoming_lists_soonest_first_without_past_events(client):
+    now = timezone.now()
+    EventFactory(title="Пізніше", start=now + dt.timedelta(days=9))
+    EventFactory(title="Раніше", start=now + dt.timedelta(days=1))
+    EventFactory(title="Минуле", start=now - dt.timedelta(days=3))
+    response = client.get("/events/")
+    assert listed(response) == ["Раніше", "Пізніше"]
+
+
+def test_upcoming_shows_ukrainian_date(client):
+    EventFactory(title="Семінар", start=kyiv(2099, 3, 5, 10, 30), end=None)
+    body = client.get("/events/").content.decode()
+    assert "5 березня 2099, 10:30" in body
+
+
+def test_draft_event_hidden_from_public(client):
+    draft = EventFactory(title="Чернетка семінару", is_published=False)
+    assert listed(client.get("/events/")) == []
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert client.get(draft.get_ics_url()).status_code == 404
+    assert b"BEGIN:VEVENT" not in client.get("/events/feed.ics").content
+
+
+def test_draft_event_shown_to_staff_marked_as_draft(methodist_client, director_client):
+    draft = EventFactory(title="Чернетка семінару", is_published=False)
+    for staff_client in (methodist_client, director_client):
+        assert listed(staff_client.get("/events/")) == ["Чернетка семінару"]
+        body = staff_client.get(draft.get_absolute_url()).content.decode()
+        assert "Чернетка семінару" in body
+        assert "badge text-bg-secondary" in body
+
+
+def test_staff_without_view_permission_does_not_see_drafts(client, django_user_model):
+    EventFactory(title="Чернетка", is_published=False)
+    user = django_user_model.objects.create_user("clerk", password="x", is_staff=True)
+    client.force_login(user)
+    assert listed(client.get("/events/")) == []
+
+
+def test_cancelled_and_postponed_events_are_marked(client):
+    cancelled = EventFactory(title="Скасований тренінг", status=Event.Status.CANCELLED)
+    EventFactory(
+        title="Перенесений круглий стіл",
+        status=Event.Status.POSTPONED,
+        status_note="Нову дату буде оголошено.",
+    )
+    body = client.get("/events/").content.decode()
+    assert body.count("badge text-bg-danger") == 1
+    assert body.count("badge text-bg-warning") == 1
+    detail = client.get(cancelled.get_absolute_url()).content.decode()
+    assert "alert-danger" in detail
+
+
+def test_event_detail_shows_everything(client):
+    maths = SubjectFactory(name="Інформатика")
+    venue = InstitutionFactory(name="Ліцей № 2", address="вул. Соборна, 5")
+    partner = InstitutionFactory(name="Академія педагогічних наук України")
+    organiser = StaffMemberFactory(surname="Єрмоленко", first_name="Андрій", patronymic="")
+    event = EventFactory(
+        title="Навчальний семінар для вчителів інформатики",
+        start=timezone.now() - dt.timedelta(days=30),
+        venue=venue,
+        level=Event.Level.OBLAST,
+        pd_hours=6,
+        participants_count=64,
+        participants_origin="представники 12 областей та міста Києва",
+        outcomes="Ухвалено резолюцію.",
+        audience_institution_kinds=["school"],
+    )
+    event.subjects.set([maths])
+    event.partners.set([partner])
+    event.organisers.set([organiser])
+    event.audience_roles.set([AudienceRoleFactory(name="Вчителі інформатики")])
+    SpeakerFactory(event=event, name="Завадський І. О.", affiliation="автор підручників")
+    MaterialFactory(event=event, title="Програма семінару", url="https://example.org/p.pdf")
+    body = client.get(event.get_absolute_url()).content.decode()
+    for text in [
+        "Ліцей № 2, вул. Соборна, 5",
+        "Академія педагогічних наук України",
+        "Єрмоленко Андрій",
+        "Завадський І. О.</strong>, автор підручників",
+        "Програма семінару",
+        "представники 12 областей та міста Києва",
+        "Ухвалено резолюцію.",
+        "Вчителі інформатики",
+        "Інформатика",
+        event.get_ics_url(),
+    ]:
+        assert text in body, text
+    assert body.count("<h1") == 1
+
+
+def test_archive_lists_past_events_by_year(client):
+    EventFactory(title="Конференція 2009", start=kyiv(2009, 4, 23))
+    EventFactory(title="Фестиваль 2010", start=kyiv(2010, 11, 19))
+    EventFactory(title="Майбутній", start=timezone.now() + dt.timedelta(days=2))
+    assert listed(client.get("/events/archive/")) == ["Фестиваль 2010", "Конференція 2009"]
+    response = client.get("/events/archive/2009/")
+    assert listed(response) == ["Конференція 2009"]
+    assert [row["year"] for row in response.context["years"]] == [2010, 2009]
+    assert list(client.get("/events/archive/2009/?kind=festival").context["page_obj"]) == []
+
+
+@pytest.mark.parametrize("url", ["/events/archive/0/", "/events/archive/99999/"])
+def test_archive_year_out_of_range_is_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_home_shows_next_events(client):
+    EventFactory(title="Найближчий семінар")
+    EventFactory(title="Прихована чернетка", is_published=False)
+    body = client.get("/").content.decode()
+    assert "Найближчий семінар" in body
+    assert "Прихована чернетка" not in body
+
+
+def test_search_finds_published_events_and_groups(client):
+    EventFactory(title="Семінар з геометрії")
+    EventFactory(title="Чернетка з геометрії", is_published=False)
+    GroupFactory(name="Творча група з геометрії")
+    body = client.get("/search/?q=геометрії").content.decode()
+    assert "Семінар з геометрії" in body
+    assert "Творча група з геометрії" in body
+    assert "Чернетка з геометрії" not in body
+
+
+def _events(count, **kwargs):
+    subject = SubjectFactory(name="Математика")
+    events = []
+    for n in range(count):
+        event = EventFactory(group=GroupFactory(), **kwargs)
+        event.subjects.set([subject, SubjectFactory(name=f"Предмет {n}")])
+        events.append(event)
+    return events
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_upcoming_query_count_does_not_grow(client, django_assert_num_queries, count):
+    _events(count)
+    with django_assert_num_queries(8):
+        response = client.get("/events/?area=matematyka")
+    assert len(listed(response)) == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_archive_year_query_count_does_not_grow(client, django_assert_num_queries, count):
+    _events(count, start=kyiv(2009, 5, 5))
+    with django_assert_num_queries(8):
+        response = client.get("/events/archive/2009/")
+    assert len(listed(response)) == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_calendar_query_count_does_not_grow(client, django_assert_num_queries, count):
+    _events(count, start=kyiv(2030, 5, 5))
+    with django_assert_num_queries(5):
+        response = client.get("/events/calendar/2030/5/")
+    assert response.context["has_events"]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_event_detail_query_count_does_not_grow(client, django_assert_num_queries, count):
+    event = EventFactory()
+    for n in range(count):
+        SpeakerFactory(event=event)
+        MaterialFactory(event=event)
+        event.partners.add(InstitutionFactory())
+        event.organisers.add(StaffMemberFactory())
+        event.subjects.add(SubjectFactory(name=f"Предмет {n}"))
+    with django_assert_num_queries(8):
+        response = client.get(event.get_absolute_url())
+    assert len(response.context["event"].speaker_list) == count
+    assert len(response.context["event"].material_list) == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_feeds_query_count_does_not_grow(client, django_assert_num_queries, count):
+    _events(count)
+    with django_assert_num_queries(1):
+        client.get("/events/feed.ics")
+    with django_assert_num_queries(1):
+        client.get("/events/feed/")
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_home_query_count_does_not_grow(client, django_assert_num_queries, count):
+    _events(count)
+    with django_assert_num_queries(3):
+        response = client.get("/")
+    assert response.content.decode().count("event-item") == count
