@@ -49,13 +49,15 @@ def _author_filter(method):
 
 
 def _teacher_name_q(prefix, value):
+    """Every word in one of the name parts. SQLite folds case of Latin letters only, so
+    the capitalised form of a Cyrillic word is tried as typed and as names are written."""
     condition = Q()
     for word in value.split()[:3]:
-        condition &= (
-            Q(**{f"{prefix}surname__icontains": word})
-            | Q(**{f"{prefix}first_name__icontains": word})
-            | Q(**{f"{prefix}patronymic__icontains": word})
-        )
+        word_condition = Q()
+        for form in {word, word.capitalize()}:
+            for part in ("surname", "first_name", "patronymic"):
+                word_condition |= Q(**{f"{prefix}{part}__icontains": form})
+        condition &= word_condition
     return condition
 
 
