@@ -6,14 +6,18 @@ and builds its querysets with ``text_filter`` so that every kind of record is ma
 same way (apostrophe variants, one query per section, a bounded number of hits).
 """
 
+import re
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import and_, or_
 
+from django.contrib.postgres.search import TrigramWordSimilarity
+from django.db import connections
 from django.db.models import Q
+from django.db.models.lookups import GreaterThan
 
 from imc_portal.plugins import app_modules
-from imc_portal.text import APOSTROPHES
+from imc_portal.text import APOSTROPHES, normalize_apostrophes
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
@@ -51,16 +55,63 @@ def _variants(term):
     return sorted({form for word in spelled for form in (word, word.capitalize(), word.upper())})
 
 
+# Case and number endings of Ukrainian nouns and adjectives, longest first. Stripping them
+# leaves a stem that the other forms of the word start with: "семінарів" → "семінар".
+_ENDINGS_TEXT = """а я о е є у ю і ї и ь ам ям ах ях ою ею єю ом ем ів їв ей ий ій ої ого ому ими
+    их іх им ім ами ями ові еві єві ова ева"""
+_ENDINGS = sorted(set(_ENDINGS_TEXT.split()), key=len, reverse=True)
+# Nouns in -ння/-ття lose a consonant in the genitive plural: "об'єднання" → "об'єднань".
+_DOUBLED_ENDINGS = ("ннями", "ннях", "нням", "нню", "ння", "нні", "нь")
+MIN_STEM = 3
+MAX_TERM_LENGTH = 64
+TRIGRAM_MIN_TERM = 4
+TRIGRAM_THRESHOLD = 0.6
+_APOSTROPHE_CLASS = "[" + re.escape(APOSTROPHES) + "]"
+
+
+def word_stem(term):
+    """A crude Ukrainian stem: enough for a search to find a word in its other forms."""
+    word = normalize_apostrophes(term.lower())
+    if not re.search("[а-яіїєґ]", word):
+        return word
+    for ending in _DOUBLED_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)] + "н"
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def _stem_pattern(stem, vendor):
+    """A case-insensitive regular expression for words that start with ``stem``, written
+    for the database: PostgreSQL marks a word start with \\m, SQLite runs Python's re."""
+    body = _APOSTROPHE_CLASS.join(re.escape(part) for part in stem.split("'"))
+    return ("\\m" if vendor == "postgresql" else "\\b") + body
+
+
+def _term_condition(term, fields, vendor):
+    stem = word_stem(term)
+    pattern = _stem_pattern(stem, vendor)
+    conditions = []
+    for name in fields:
+        conditions.extend(Q(**{f"{name}__icontains": v}) for v in _variants(term))
+        conditions.append(Q(**{f"{name}__iregex": pattern}))
+        if vendor == "postgresql" and len(term) >= TRIGRAM_MIN_TERM:
+            # Word similarity forgives a wrong ending or a typo: "семінари" ~ "семінар".
+            conditions.append(Q(GreaterThan(TrigramWordSimilarity(term, name), TRIGRAM_THRESHOLD)))
+    return reduce(or_, conditions)
+
+
 def text_filter(queryset, fields, query):
-    """Rows where every term occurs in one of ``fields`` (case-insensitive)."""
-    terms = search_terms(query)
+    """Rows where every term of ``query`` occurs in one of ``fields``, in any apostrophe
+    form, case-insensitively, in its other Ukrainian forms (same stem); on PostgreSQL also
+    by trigram word similarity (pg_trgm, created by a publications migration)."""
+    terms = [term[:MAX_TERM_LENGTH] for term in search_terms(query.replace("\x00", ""))]
     if not terms:
         return queryset.none()
-    conditions = [
-        reduce(or_, (Q(**{f"{name}__icontains": v}) for name in fields for v in _variants(term)))
-        for term in terms
-    ]
-    return queryset.filter(reduce(and_, conditions))
+    vendor = connections[queryset.db].vendor
+    return queryset.filter(reduce(and_, (_term_condition(t, fields, vendor) for t in terms)))
 
 
 def search_sections(query):

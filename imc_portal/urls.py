@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("teachers/<slug:slug>/", views.teacher_detail, name="teacher_detail"),
     path("search/", views.search, name="search"),
+    path("", include("publications.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

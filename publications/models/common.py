@@ -1,0 +1,52 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+FIRST_YEAR = 1950
+LAST_YEAR = 2100
+
+
+def year_validators():
+    return [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
+
+
+def year_in_range(field, name):
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__gte": FIRST_YEAR}) & Q(**{f"{field}__lte": LAST_YEAR}),
+        name=name,
+        violation_error_message=_("The year must be between 1950 and 2100."),
+    )
+
+
+class Level(models.TextChoices):
+    """How far a publication or a practice entry reached."""
+
+    CITY = "city", pgettext_lazy("level", "city")
+    OBLAST = "oblast", pgettext_lazy("level", "oblast")
+    NATIONAL = "national", pgettext_lazy("level", "national")
+    INTERNATIONAL = "international", pgettext_lazy("level", "international")
+
+
+class PublishedQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class DatedPublishedQuerySet(models.QuerySet):
+    """Records that appear on a date: public once marked so and the date has come."""
+
+    date_field = "date"
+
+    def published(self):
+        return self.filter(is_published=True, **{f"{self.date_field}__lte": timezone.localdate()})
+
+
+def authors_line(teachers, staff, others):
+    """ "Surname F. P., Surname F. P., outside author" in the order the record keeps them."""
+    names = [t.short_name for t in teachers] + [s.short_name for s in staff]
+    if others:
+        names.append(others)
+    return ", ".join(names)

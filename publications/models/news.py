@@ -1,0 +1,121 @@
+"""Short news posts of the centre."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from imc_portal.images import PortalImageField, make_thumbnail
+from imc_portal.models import TimeStampedModel
+from imc_portal.text import unique_slug
+from publications.models.common import DatedPublishedQuerySet
+from publications.models.periodicals import Issue, Manual
+from publications.models.practice import PracticeEntry
+
+NEWS_THUMBNAIL_SIZE = (400, 250)
+
+
+class News(TimeStampedModel):
+    """A news post. It links to what it is about: a record of this app by key, or any page
+    of the portal (an event, a contest result) by its address, so the apps stay separate."""
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
+    date = models.DateField(_("date"))
+    summary = models.CharField(_("summary"), max_length=400, blank=True)
+    body = models.TextField(_("text"), blank=True)
+    image = PortalImageField(_("image"), upload_to="publications/news/", blank=True)
+    image_thumbnail = models.ImageField(
+        upload_to="publications/news/thumbs/", blank=True, editable=False
+    )
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+    issue = models.ForeignKey(
+        Issue,
+        verbose_name=_("about the issue"),
+        on_delete=models.SET_NULL,
+        related_name="news",
+        null=True,
+        blank=True,
+    )
+    manual = models.ForeignKey(
+        Manual,
+        verbose_name=_("about the manual"),
+        on_delete=models.SET_NULL,
+        related_name="news",
+        null=True,
+        blank=True,
+    )
+    practice_entry = models.ForeignKey(
+        PracticeEntry,
+        verbose_name=_("about the practice entry"),
+        on_delete=models.SET_NULL,
+        related_name="news",
+        null=True,
+        blank=True,
+    )
+    link_url = models.CharField(
+        _("link to a portal page"),
+        max_length=300,
+        blank=True,
+        help_text=_("An event, a contest result or any page: an address such as /events/… "),
+    )
+    link_title = models.CharField(_("link text"), max_length=200, blank=True)
+    is_published = models.BooleanField(_("shown on the public pages"), default=True)
+    history = HistoricalRecords()
+
+    objects = DatedPublishedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news")
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["-date", "-id"], name="news_date_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title)
+        self._refresh_thumbnail()
+        super().save(*args, **kwargs)
+
+    def _refresh_thumbnail(self):
+        if not self.image:
+            self.image_thumbnail = ""
+        elif not self.image._committed or not self.image_thumbnail:
+            thumbnail = make_thumbnail(self.image, NEWS_THUMBNAIL_SIZE)
+            self.image_thumbnail.save(thumbnail.name, thumbnail, save=False)
+
+    def clean(self):
+        link = self.link_url.strip()
+        if (
+            link
+            and not (link.startswith("/") and not link.startswith("//"))
+            and not (link.startswith("https://") or link.startswith("http://"))
+        ):
+            raise ValidationError(
+                {"link_url": _("Give a portal address starting with / or a full http(s) address.")}
+            )
+
+    def get_absolute_url(self):
+        return reverse("publications:news_detail", kwargs={"slug": self.slug})
+
+    def links(self):
+        """(text, url) for what the post is about; related rows must be select_related."""
+        rows = []
+        if self.issue_id:
+            rows.append((str(self.issue), self.issue.get_absolute_url()))
+        if self.manual_id:
+            rows.append((self.manual.title, self.manual.get_absolute_url()))
+        if self.practice_entry_id:
+            rows.append((self.practice_entry.topic, self.practice_entry.get_absolute_url()))
+        if self.link_url:
+            rows.append((self.link_title or self.link_url, self.link_url))
+        return rows

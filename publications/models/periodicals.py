@@ -1,0 +1,315 @@
+"""The centre's periodicals and their issues, the articles in them, its manuals, and the
+teachers' publications printed elsewhere."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from imc_portal.images import PortalImageField, make_thumbnail
+from imc_portal.models import Subject, Teacher, TimeStampedModel
+from imc_portal.text import unique_slug
+from publications.models.common import (
+    DatedPublishedQuerySet,
+    Level,
+    PublishedQuerySet,
+    authors_line,
+    year_in_range,
+    year_validators,
+)
+from publications.pdf import PdfFileField
+from staff.models import StaffMember
+
+COVER_THUMBNAIL_SIZE = (240, 340)
+
+
+class Periodical(TimeStampedModel):
+    title = models.CharField(_("title"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    audience = models.CharField(
+        _("audience"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who it is written for, e.g. “preschool educators”."),
+    )
+    founded_year = models.PositiveSmallIntegerField(
+        _("first issue year"), validators=year_validators(), null=True, blank=True
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_published = models.BooleanField(_("shown on the public pages"), default=True)
+    history = HistoricalRecords()
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("periodical")
+        verbose_name_plural = _("periodicals")
+        ordering = ["order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("publications:periodical", kwargs={"slug": self.slug})
+
+
+class IssueQuerySet(DatedPublishedQuerySet):
+    def published(self):
+        return super().published().filter(periodical__is_published=True)
+
+
+class Issue(TimeStampedModel):
+    periodical = models.ForeignKey(
+        Periodical, verbose_name=_("periodical"), on_delete=models.PROTECT, related_name="issues"
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=year_validators())
+    number = models.PositiveSmallIntegerField(_("number"), validators=[MinValueValidator(1)])
+    date = models.DateField(_("date of issue"))
+    title = models.CharField(
+        _("theme of the issue"), max_length=300, blank=True, help_text=_("Optional.")
+    )
+    cover = PortalImageField(_("cover"), upload_to="publications/covers/", blank=True)
+    cover_thumbnail = models.ImageField(
+        upload_to="publications/covers/thumbs/", blank=True, editable=False
+    )
+    pdf = PdfFileField(
+        _("full issue (PDF)"), upload_to="publications/issues/", blank=True, max_length=200
+    )
+    is_published = models.BooleanField(_("shown on the public pages"), default=True)
+    history = HistoricalRecords()
+
+    objects = IssueQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("issue")
+        verbose_name_plural = _("issues")
+        ordering = ["periodical", "-year", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["periodical", "year", "number"],
+                name="issue_unique_number_in_year",
+                violation_error_message=_(
+                    "This periodical already has an issue with this number in this year."
+                ),
+            ),
+            models.CheckConstraint(condition=Q(number__gte=1), name="issue_number_positive"),
+            year_in_range("year", "issue_year_in_range"),
+        ]
+
+    def __str__(self):
+        return f"{self.periodical}, {self.year}, № {self.number}"
+
+    def clean(self):
+        if self.date and self.year and self.date.year != self.year:
+            raise ValidationError({"date": _("The date of issue must fall in the issue’s year.")})
+
+    def save(self, *args, **kwargs):
+        self._refresh_thumbnail()
+        super().save(*args, **kwargs)
+
+    def _refresh_thumbnail(self):
+        """Make the thumbnail once: when a new cover arrives, not on every save."""
+        if not self.cover:
+            self.cover_thumbnail = ""
+        elif not self.cover._committed or not self.cover_thumbnail:
+            thumbnail = make_thumbnail(self.cover, COVER_THUMBNAIL_SIZE)
+            self.cover_thumbnail.save(thumbnail.name, thumbnail, save=False)
+
+    def get_absolute_url(self):
+        return reverse(
+            "publications:issue",
+            kwargs={"slug": self.periodical.slug, "year": self.year, "number": self.number},
+        )
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(issue__in=Issue.objects.published())
+
+
+class Article(TimeStampedModel):
+    """An article in an issue of the centre's periodical."""
+
+    issue = models.ForeignKey(
+        Issue, verbose_name=_("issue"), on_delete=models.CASCADE, related_name="articles"
+    )
+    title = models.CharField(_("title"), max_length=400)
+    teachers = models.ManyToManyField(
+        Teacher, verbose_name=_("teacher authors"), related_name="periodical_articles", blank=True
+    )
+    staff_authors = models.ManyToManyField(
+        StaffMember,
+        verbose_name=_("centre staff authors"),
+        related_name="periodical_articles",
+        blank=True,
+    )
+    other_authors = models.CharField(
+        _("other authors"),
+        max_length=300,
+        blank=True,
+        help_text=_("Authors who are not in the portal’s records, by name."),
+    )
+    subject = models.ForeignKey(
+        Subject,
+        verbose_name=_("area"),
+        on_delete=models.SET_NULL,
+        related_name="periodical_articles",
+        null=True,
+        blank=True,
+    )
+    first_page = models.PositiveSmallIntegerField(_("first page"), null=True, blank=True)
+    last_page = models.PositiveSmallIntegerField(_("last page"), null=True, blank=True)
+    file = PdfFileField(
+        _("article (PDF)"), upload_to="publications/articles/", blank=True, max_length=200
+    )
+    history = HistoricalRecords()
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["issue", "first_page", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(last_page__isnull=True)
+                | Q(first_page__isnull=True)
+                | Q(last_page__gte=F("first_page")),
+                name="article_pages_ordered",
+                violation_error_message=_("The last page cannot come before the first page."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.first_page and self.last_page and self.last_page < self.first_page:
+            raise ValidationError(
+                {"last_page": _("The last page cannot come before the first page.")}
+            )
+
+    @property
+    def pages(self):
+        if self.first_page and self.last_page and self.last_page != self.first_page:
+            return f"{self.first_page}–{self.last_page}"
+        return str(self.first_page or "")
+
+    def authors_line(self):
+        """Needs ``teachers`` and ``staff_authors`` prefetched to stay one query per page."""
+        return authors_line(self.teachers.all(), self.staff_authors.all(), self.other_authors)
+
+    def get_absolute_url(self):
+        return f"{self.issue.get_absolute_url()}#article-{self.pk}"
+
+
+class Manual(TimeStampedModel):
+    """A manual or another book of the centre, often written by a creative group."""
+
+    title = models.CharField(_("title"), max_length=400)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
+    teachers = models.ManyToManyField(
+        Teacher, verbose_name=_("teacher authors"), related_name="manuals", blank=True
+    )
+    staff_authors = models.ManyToManyField(
+        StaffMember, verbose_name=_("centre staff authors"), related_name="manuals", blank=True
+    )
+    authoring_group = models.CharField(
+        _("authoring group"),
+        max_length=300,
+        blank=True,
+        help_text=_("E.g. “the creative group of history teachers”, or outside authors."),
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=year_validators())
+    subject = models.ForeignKey(
+        Subject,
+        verbose_name=_("area"),
+        on_delete=models.SET_NULL,
+        related_name="manuals",
+        null=True,
+        blank=True,
+    )
+    description = models.TextField(_("description"), blank=True)
+    file = PdfFileField(
+        _("file (PDF)"), upload_to="publications/manuals/", blank=True, max_length=200
+    )
+    is_published = models.BooleanField(_("shown on the public pages"), default=True)
+    history = HistoricalRecords()
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("manual")
+        verbose_name_plural = _("manuals")
+        ordering = ["-year", "title"]
+        constraints = [year_in_range("year", "manual_year_in_range")]
+
+    def __str__(self):
+        return f"{self.title} ({self.year})"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title)
+        super().save(*args, **kwargs)
+
+    def authors_line(self):
+        return authors_line(self.teachers.all(), self.staff_authors.all(), self.authoring_group)
+
+    def get_absolute_url(self):
+        return f"{reverse('publications:manuals')}#manual-{self.slug}"
+
+
+class ExternalPublication(TimeStampedModel):
+    """A teacher's publication printed elsewhere: a journal of «Шкільний світ», a national
+    collection, an oblast bulletin."""
+
+    author = models.ForeignKey(
+        Teacher,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,
+        related_name="external_publications",
+    )
+    co_authors = models.CharField(_("co-authors"), max_length=300, blank=True)
+    title = models.CharField(_("title"), max_length=400)
+    venue = models.CharField(
+        _("where published"),
+        max_length=300,
+        help_text=_("Journal or collection, with the issue, e.g. “Початкова освіта, № 5”."),
+    )
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), validators=year_validators())
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    subject = models.ForeignKey(
+        Subject,
+        verbose_name=_("area"),
+        on_delete=models.SET_NULL,
+        related_name="external_publications",
+        null=True,
+        blank=True,
+    )
+    url = models.URLField(_("link"), blank=True)
+    is_published = models.BooleanField(_("shown on the public pages"), default=True)
+    history = HistoricalRecords()
+
+    objects = PublishedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("teacher’s publication elsewhere")
+        verbose_name_plural = _("teachers’ publications elsewhere")
+        ordering = ["-year", "title"]
+        constraints = [year_in_range("year", "externalpublication_year_in_range")]
+
+    def __str__(self):
+        return f"{self.title} ({self.venue}, {self.year})"
+
+    def get_absolute_url(self):
+        return f"{reverse('publications:articles')}?year={self.year}#publication-{self.pk}"

@@ -1,0 +1,114 @@
+"""PDF files: uploads checked by content (not by name or browser-sent type), and a tiny
+writer for the demo data and the tests."""
+
+import io
+import logging
+import os
+
+from django import forms
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from pypdf import PdfReader
+
+from imc_portal.text import transliterate
+
+MAX_PDF_BYTES = 20 * 1024 * 1024
+PDF_MAGIC = b"%PDF-"
+
+# pypdf reports every repaired cross-reference table as a warning; a teacher's scanner
+# produces plenty of those and they are not errors.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+
+def check_pdf(upload):
+    """Return the upload renamed to ``*.pdf`` if it is a readable PDF, else ValidationError."""
+    if upload.size > MAX_PDF_BYTES:
+        raise forms.ValidationError(
+            _("The file is %(size)s; the limit for a PDF is %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_PDF_BYTES)},
+            code="too_large",
+        )
+    upload.seek(0)
+    if upload.read(len(PDF_MAGIC)) != PDF_MAGIC:
+        raise forms.ValidationError(
+            _("This file is not a PDF document. Save it as PDF and upload it again."),
+            code="not_pdf",
+        )
+    upload.seek(0)
+    try:
+        reader = PdfReader(upload)
+        if reader.is_encrypted:
+            raise forms.ValidationError(
+                _("The PDF is password-protected; readers could not open it."), code="encrypted"
+            )
+        page_count = len(reader.pages)
+    except forms.ValidationError:
+        raise
+    except Exception:
+        page_count = 0
+    if page_count < 1:
+        raise forms.ValidationError(
+            _("The PDF is damaged or empty and cannot be read."), code="damaged_pdf"
+        )
+    upload.seek(0)
+    stem = os.path.splitext(os.path.basename(upload.name or "document"))[0][:80] or "document"
+    upload.name = f"{stem}.pdf"
+    return upload
+
+
+class PdfFormField(forms.FileField):
+    def to_python(self, data):
+        data = super().to_python(data)
+        if data is None:
+            return None
+        return check_pdf(data)
+
+
+class PdfFileField(models.FileField):
+    """A FileField whose form accepts only a readable PDF under the size limit."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": PdfFormField, **kwargs})
+
+
+def _pdf_string(text):
+    # The 14 standard fonts have no Cyrillic, so demo PDFs carry the official transliteration.
+    latin = transliterate(text).encode("latin-1", "replace").decode("latin-1")
+    return latin.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def build_pdf(lines):
+    """The bytes of a valid one-page A4 PDF showing ``lines`` of text."""
+    text_ops = ["BT", "/F1 14 Tf", "72 770 Td", "18 TL"]
+    for line in lines:
+        text_ops.append(f"({_pdf_string(line)}) Tj T*")
+    text_ops.append("ET")
+    stream = "\n".join(text_ops).encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
+    return out.getvalue()
+
+
+def pdf_upload(name, lines):
+    return SimpleUploadedFile(name, build_pdf(lines), "application/pdf")

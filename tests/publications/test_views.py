@@ -1,0 +1,235 @@
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from publications.models.common import Level
+from tests.factories import InstitutionFactory, SubjectFactory, TeacherFactory
+from tests.publications.factories import (
+    ArticleFactory,
+    ExternalPublicationFactory,
+    IssueFactory,
+    ManualFactory,
+    NewsFactory,
+    PeriodicalFactory,
+    PracticeEntryFactory,
+    PracticeMaterialFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _issues_with_articles(count):
+    periodical = PeriodicalFactory(title="Педагогічний вісник")
+    teachers = TeacherFactory.create_batch(2)
+    for number in range(1, count + 1):
+        issue = IssueFactory(periodical=periodical, number=number)
+        ArticleFactory(issue=issue, teachers=teachers, other_authors="Гість А. Б.")
+    return periodical
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_index_query_count_is_constant(client, django_assert_num_queries, count):
+    _issues_with_articles(count)
+    PeriodicalFactory(title="Дошкільник")
+    ManualFactory.create_batch(count)
+    with django_assert_num_queries(4):
+        response = client.get("/publications/")
+    html = response.content.decode()
+    assert "Педагогічний вісник" in html and "Дошкільник" in html
+    assert html.count("№ ") == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_periodical_archive_groups_by_year(client, django_assert_num_queries, count):
+    periodical = _issues_with_articles(count)
+    IssueFactory(periodical=periodical, year=2015, number=1)
+    with django_assert_num_queries(3):
+        response = client.get(periodical.get_absolute_url())
+    html = response.content.decode()
+    assert 'id="year-2016"' in html and 'id="year-2015"' in html
+    assert html.index('id="year-2016"') < html.index('id="year-2015"')
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_issue_page_lists_contents_with_authors(client, django_assert_num_queries, count):
+    issue = IssueFactory()
+    teacher = TeacherFactory(surname="Коваленко", first_name="Ірина", patronymic="Петрівна")
+    for _n in range(count):
+        ArticleFactory(issue=issue, teachers=[teacher])
+    with django_assert_num_queries(5):
+        response = client.get(issue.get_absolute_url())
+    html = response.content.decode()
+    assert html.count("Коваленко І.П.") == count
+    assert issue.pdf.url in html
+
+
+def test_unpublished_issue_is_not_found(client):
+    issue = IssueFactory(is_published=False)
+    assert client.get(issue.get_absolute_url()).status_code == 404
+
+
+def test_future_issue_is_hidden_from_archive(client):
+    future = timezone.localdate() + dt.timedelta(days=30)
+    issue = IssueFactory(year=future.year, date=future)
+    response = client.get(issue.periodical.get_absolute_url())
+    assert issue.get_absolute_url() not in response.content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_manual_list_query_count_is_constant(client, django_assert_num_queries, count):
+    teacher = TeacherFactory(surname="Гребенюк")
+    for _n in range(count):
+        ManualFactory(teachers=[teacher])
+    with django_assert_num_queries(7):
+        response = client.get("/publications/manuals/")
+    assert response.content.decode().count("Гребенюк") == count
+
+
+def test_manual_list_filters_by_author_and_ignores_bad_values(client):
+    teacher = TeacherFactory(surname="Гребенюк")
+    wanted = ManualFactory(teachers=[teacher])
+    other = ManualFactory()
+    response = client.get("/publications/manuals/", {"author": "гребенюк", "year": "abc"})
+    assert list(response.context["page"]) == [wanted]
+    response = client.get("/publications/manuals/", {"area": "no-such-area", "author": "x" * 1000})
+    assert set(response.context["page"]) == {wanted, other}
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_article_list_query_count_is_constant(client, django_assert_num_queries, count):
+    ExternalPublicationFactory.create_batch(count)
+    with django_assert_num_queries(5):
+        response = client.get("/publications/articles/")
+    assert response.content.decode().count("Журнал «Початкова освіта»") == count
+
+
+def test_article_list_filters_by_area_year_institution_level(client):
+    school = InstitutionFactory()
+    teacher = TeacherFactory(institution=school)
+    area = SubjectFactory(name="Математика")
+    wanted = ExternalPublicationFactory(author=teacher, subject=area, year=2017)
+    ExternalPublicationFactory(year=2017)
+    ExternalPublicationFactory(author=teacher, subject=area, year=2016)
+    ExternalPublicationFactory(author=teacher, subject=area, year=2017, level=Level.OBLAST)
+    response = client.get(
+        "/publications/articles/",
+        {"area": area.slug, "year": "2017", "institution": school.slug, "level": "national"},
+    )
+    assert list(response.context["page"]) == [wanted]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_practice_list_query_count_is_constant(client, django_assert_num_queries, count):
+    PracticeEntryFactory.create_batch(count)
+    with django_assert_num_queries(5):
+        response = client.get("/practice/")
+    assert response.content.decode().count("Технологія критичного мислення") == count
+
+
+def test_practice_list_filters(client):
+    moved = PracticeEntryFactory(
+        level=Level.OBLAST, oblast_decision_date=dt.date(2016, 5, 1), oblast_decision_number="7"
+    )
+    city = PracticeEntryFactory(city_decision_date=dt.date(2018, 2, 1))
+    assert list(client.get("/practice/", {"level": "oblast"}).context["page"]) == [moved]
+    assert list(client.get("/practice/", {"year": "2016"}).context["page"]) == [moved]
+    assert list(client.get("/practice/", {"year": "2018"}).context["page"]) == [city]
+    by_author = client.get("/practice/", {"author": city.author.surname})
+    assert list(by_author.context["page"]) == [city]
+    by_school = client.get("/practice/", {"institution": moved.institution.slug})
+    assert list(by_school.context["page"]) == [moved]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?level=%00",
+        "?year=%00",
+        "?author=%00abc",
+        "?institution=%00",
+        "?area=" + "x" * 1000,
+        "?year=99999999999999999999",
+        "?page=%00",
+        "?page=-1",
+        "?page=999",
+        "?author='%3B DROP TABLE publications_practiceentry%3B--",
+    ],
+)
+def test_practice_list_bad_input_is_ignored(client, query):
+    entry = PracticeEntryFactory()
+    response = client.get("/practice/" + query)
+    assert response.status_code == 200
+    if "author" not in query:
+        assert list(response.context["page"]) == [entry]
+
+
+def test_practice_detail_shows_both_catalogue_dates_and_materials(
+    client, django_assert_num_queries
+):
+    entry = PracticeEntryFactory(
+        level=Level.OBLAST,
+        oblast_decision_number="118",
+        oblast_decision_date=dt.date(2016, 5, 10),
+    )
+    PracticeMaterialFactory(entry=entry, title="Конспекти уроків")
+    with django_assert_num_queries(3):
+        response = client.get(entry.get_absolute_url())
+    html = response.content.decode()
+    assert "20 березня 2015" in html and "10 травня 2016" in html and "№ 118" in html
+    assert "Конспекти уроків" in html
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_news_list_query_count_is_constant(client, django_assert_num_queries, count):
+    NewsFactory.create_batch(count)
+    with django_assert_num_queries(3):
+        response = client.get("/news/")
+    assert response.content.decode().count("Новина про семінар") == count
+
+
+def test_news_future_or_hidden_are_not_public(client):
+    shown = NewsFactory()
+    hidden = NewsFactory(is_published=False)
+    future = NewsFactory(date=timezone.localdate() + dt.timedelta(days=3))
+    assert list(client.get("/news/").context["page"]) == [shown]
+    assert client.get(hidden.get_absolute_url()).status_code == 404
+    assert client.get(future.get_absolute_url()).status_code == 404
+
+
+def test_news_detail_links_to_what_it_is_about(client, django_assert_num_queries):
+    issue = IssueFactory()
+    news = NewsFactory(issue=issue, link_url="/practice/", link_title="Каталог ППД")
+    with django_assert_num_queries(2):
+        response = client.get(news.get_absolute_url())
+    html = response.content.decode()
+    assert issue.get_absolute_url() in html and 'href="/practice/"' in html
+
+
+def test_news_feed_is_atom_with_published_items(client):
+    NewsFactory(title="Семінар для бібліотекарів")
+    NewsFactory(title="Прихована", is_published=False)
+    response = client.get("/news/feed/")
+    assert response["Content-Type"].startswith("application/atom+xml")
+    body = response.content.decode()
+    assert "Семінар для бібліотекарів" in body and "Прихована" not in body
+
+
+def test_home_page_shows_latest_news(client):
+    NewsFactory(title="Свіжа новина", date=timezone.localdate())
+    html = client.get("/").content.decode()
+    assert "Свіжа новина" in html
+
+
+def test_teacher_page_lists_publications_and_practice(client):
+    teacher = TeacherFactory()
+    ArticleFactory(teachers=[teacher], title="Моя стаття у віснику")
+    ManualFactory(teachers=[teacher], title="Мій посібник")
+    ExternalPublicationFactory(author=teacher, title="Моя стаття у журналі")
+    PracticeEntryFactory(author=teacher, topic="Мій досвід")
+    ExternalPublicationFactory(author=teacher, title="Прихована", is_published=False)
+    html = client.get(teacher.get_absolute_url()).content.decode()
+    for title in ("Моя стаття у віснику", "Мій посібник", "Моя стаття у журналі", "Мій досвід"):
+        assert title in html
+    assert "Прихована" not in html
+    assert teacher.email not in html or not teacher.email
