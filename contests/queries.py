@@ -108,12 +108,14 @@ def olympiad_team_win_share(period, stage):
     return row["share"] if row else None
 
 
-def olympiad_institution_figures(period, **filters):
-    """Rows {institution, participants, winners} per institution, most winners first."""
+def olympiad_institution_figures(period, results=None):
+    """Rows {institution, participants, winners} per institution, most winners first;
+    ``results`` narrows the period's results (a public page's filters)."""
+    qs = _olympiad_results(period)
+    if results is not None:
+        qs = qs.filter(pk__in=results.values("pk"))
     return list(
-        _olympiad_results(period)
-        .filter(**filters)
-        .values("institution__name", "institution__short_name")
+        qs.values("institution__name", "institution__short_name")
         .annotate(
             participants=Count("id"),
             winners=Count("id", filter=Q(result__in=WINNING_DIPLOMAS)),
