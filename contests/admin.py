@@ -39,6 +39,12 @@ class ResultImportAdmin(ImportExportMixin, HistoryAdmin):
     export_formats = [XLSX, CSV]
     change_list_template = "admin/contests/change_list_import_export.html"
 
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
     def get_import_form_class(self, request):
         return import_form_for(self.resource_classes[0])
 

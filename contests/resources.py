@@ -112,11 +112,12 @@ class ResultResource(resources.ModelResource):
             errors[column] = _("The institution is missing.")
             return None
         if name not in self._institutions:
-            self._institutions[name] = (
-                Institution.objects.filter(Q(name__iexact=name) | Q(short_name__iexact=name))
-                .order_by("pk")
-                .first()
+            # The full name is unique; a short name may not be, and then it is no answer.
+            matches = list(
+                Institution.objects.filter(Q(name__iexact=name) | Q(short_name__iexact=name))[:5]
             )
+            exact = [i for i in matches if i.name.lower() == name.lower()]
+            self._institutions[name] = (exact or matches)[0] if len(exact or matches) == 1 else None
         if self._institutions[name] is None:
             errors[column] = _("Unknown institution: “%(name)s”.") % {"name": name}
         return self._institutions[name]
@@ -148,16 +149,24 @@ class ResultResource(resources.ModelResource):
             values, errors = self.resolve(row)
         except ValueError as error:
             errors[_("row")] = str(error)
-        key = tuple(values.get(name) for name in self.key)
+        key = self.identity(values)
         if None not in key and not errors:
-            number_ = kwargs.get("row_number")
             if key in self._seen:
                 errors[_("row")] = _("Duplicate participant: the same as row %(row)s.") % {
                     "row": self._seen[key]
                 }
             else:
-                self._seen[key] = number_
+                self._seen[key] = kwargs.get("row_number")
         self._values, self._errors = values, errors
+
+    def identity(self, values):
+        """The row's natural key by name, known before any parent row exists."""
+        raise NotImplementedError
+
+    def import_data(self, dataset, **kwargs):
+        # Any invalid row rolls the whole file back, not only rows with exceptions.
+        kwargs.setdefault("rollback_on_validation_errors", True)
+        return super().import_data(dataset, **kwargs)
 
     def get_instance(self, instance_loader, row):
         key = {name: self._values.get(name) for name in self.key}
@@ -188,7 +197,9 @@ class ResultResource(resources.ModelResource):
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         if import_validation_errors:
             raise ValidationError(import_validation_errors)
-        super().validate_instance(instance, {}, validate_unique)
+        # A new parent (student, entry, work) is created on save, once the row is valid.
+        pending = [name for name in self.key if getattr(instance, f"{name}_id", 0) is None]
+        instance.full_clean(exclude=pending, validate_unique=validate_unique)
 
 
 class OlympiadResultResource(ResultResource):
@@ -289,27 +300,18 @@ class OlympiadResultResource(ResultResource):
             return None
         return super().get_instance(instance_loader, row)
 
-    def before_import_row(self, row, **kwargs):
-        super().before_import_row(row, **kwargs)
-        # A new student has no key yet: the duplicate check uses the name instead.
-        values = self._values
-        if values.get("student") is None and not self._errors and values.get("olympiad"):
-            key = ("new", values["olympiad"], values["_student_key"], values["stage"])
-            if key in self._seen:
-                self._errors[_("row")] = _("Duplicate participant: the same as row %(row)s.") % {
-                    "row": self._seen[key]
-                }
-            self._seen[key] = kwargs.get("row_number")
-
     def before_save_instance(self, instance, row, **kwargs):
         if instance.student_id is None:
             instance.student, _created = Student.objects.get_or_create(**self._student)
+
+    def identity(self, values):
+        return (values.get("olympiad"), values.get("_student_key"), values.get("stage"))
 
     def dehydrate_olympiad(self, obj):
         return obj.olympiad.subject.name
 
     def dehydrate_kind(self, obj):
-        return obj.olympiad.get_kind_display()
+        return {Olympiad.Kind.TOURNAMENT: "турнір"}.get(obj.olympiad.kind, "олімпіада")
 
     def dehydrate_stage(self, obj):
         return next(r for r, n in ROMAN.items() if n == obj.stage)
@@ -417,17 +419,6 @@ class ContestResultResource(ResultResource):
             return None
         return super().get_instance(instance_loader, row)
 
-    def before_import_row(self, row, **kwargs):
-        super().before_import_row(row, **kwargs)
-        values = self._values
-        if values.get("entry") is None and not self._errors:
-            key = ("new", values["_entry_key"], values["stage"])
-            if key in self._seen:
-                self._errors[_("row")] = _("Duplicate participant: the same as row %(row)s.") % {
-                    "row": self._seen[key]
-                }
-            self._seen[key] = kwargs.get("row_number")
-
     def before_save_instance(self, instance, row, **kwargs):
         if instance.entry_id is None:
             instance.entry, _created = ContestEntry.objects.get_or_create(
@@ -435,6 +426,9 @@ class ContestResultResource(ResultResource):
                 teacher=self._entry["teacher"],
                 defaults={"institution": self._entry["institution"]},
             )
+
+    def identity(self, values):
+        return (*values.get("_entry_key", (None,)), values.get("stage"))
 
     def dehydrate_entry(self, obj):
         return obj.entry.nomination.name
@@ -545,17 +539,6 @@ class ManResultResource(ResultResource):
             return None
         return super().get_instance(instance_loader, row)
 
-    def before_import_row(self, row, **kwargs):
-        super().before_import_row(row, **kwargs)
-        values = self._values
-        if values.get("work") is None and not self._errors:
-            key = ("new", values["_work_key"], values["stage"])
-            if key in self._seen:
-                self._errors[_("row")] = _("Duplicate participant: the same as row %(row)s.") % {
-                    "row": self._seen[key]
-                }
-            self._seen[key] = kwargs.get("row_number")
-
     def before_save_instance(self, instance, row, **kwargs):
         data = self._work
         section, _created = ManSection.objects.get_or_create(name=data["section"])
@@ -581,6 +564,9 @@ class ManResultResource(ResultResource):
         if {s.pk for s in students} != set(work.students.values_list("pk", flat=True)):
             work.students.set(students)
         instance.work = work
+
+    def identity(self, values):
+        return (*values.get("_work_key", (None,)), values.get("stage"))
 
     def dehydrate_work(self, obj):
         return obj.work.title
