@@ -195,3 +195,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# contests: how public pages show students' names (minors): "full" = "Surname First",
+# "initial" = "Surname F.". Nothing else about a student is ever public.
+PUBLIC_STUDENT_NAMES = os.environ.get("PUBLIC_STUDENT_NAMES", "full")

@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("about/", include("staff.urls")),
     path("", include("events.urls")),
+    path("", include("contests.urls")),
     path("teachers/<slug:slug>/", views.teacher_detail, name="teacher_detail"),
     path("search/", views.search, name="search"),
     path("", include("publications.urls")),

@@ -1,0 +1,260 @@
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import HttpResponse
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+from simple_history.admin import SimpleHistoryAdmin
+
+from contests.models import (
+    Contest,
+    ContestEdition,
+    ContestEntry,
+    ContestResult,
+    ManResult,
+    ManSection,
+    ManWork,
+    Nomination,
+    Olympiad,
+    OlympiadResult,
+    Project,
+    ProjectFestival,
+    Student,
+)
+from contests.resources import ContestResultResource, ManResultResource, OlympiadResultResource
+from contests.spreadsheets import import_form_for, template_workbook
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """Every contests admin keeps history with revert (django-simple-history)."""
+
+
+class ResultImportAdmin(ImportExportMixin, HistoryAdmin):
+    """Import with a preview and row-by-row errors, export of the filtered changelist, and
+    a template file with the columns the import expects."""
+
+    import_formats = [XLSX, CSV]
+    export_formats = [XLSX, CSV]
+    change_list_template = "admin/contests/change_list_import_export.html"
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request) and self.has_change_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    def get_import_form_class(self, request):
+        return import_form_for(self.resource_classes[0])
+
+    def get_urls(self):
+        info = self.model._meta.app_label, self.model._meta.model_name
+        extra = [
+            path(
+                "template.xlsx",
+                self.admin_site.admin_view(self.template_view),
+                name="{}_{}_template".format(*info),
+            )
+        ]
+        return extra + super().get_urls()
+
+    def template_view(self, request):
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        resource = self.resource_classes[0]
+        response = HttpResponse(
+            template_workbook(resource.COLUMNS),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        name = f"{self.model._meta.model_name}-template.xlsx"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+
+
+class NominationInline(admin.TabularInline):
+    model = Nomination
+    extra = 0
+    fields = ["name", "order"]
+
+
+class ContestEditionInline(admin.TabularInline):
+    model = ContestEdition
+    extra = 0
+    fields = ["year", "is_published"]
+    show_change_link = True
+
+
+@admin.register(Contest)
+class ContestAdmin(HistoryAdmin):
+    list_display = ["name", "order", "edition_count"]
+    list_editable = ["order"]
+    search_fields = ["name"]
+    inlines = [ContestEditionInline]
+    readonly_fields = ["slug"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_editions=Count("editions"))
+
+    @admin.display(description=_("editions"), ordering="_editions")
+    def edition_count(self, obj):
+        return obj._editions
+
+
+@admin.register(ContestEdition)
+class ContestEditionAdmin(HistoryAdmin):
+    list_display = ["contest", "year", "is_published", "participant_count"]
+    list_filter = ["contest", "year", "is_published"]
+    list_select_related = ["contest"]
+    search_fields = ["contest__name", "nominations__name"]
+    autocomplete_fields = ["contest"]
+    inlines = [NominationInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_entries=Count("nominations__entries"))
+
+    @admin.display(description=_("participants"), ordering="_entries")
+    def participant_count(self, obj):
+        return obj._entries
+
+
+@admin.register(Nomination)
+class NominationAdmin(HistoryAdmin):
+    list_display = ["name", "edition", "order"]
+    list_filter = ["edition__contest", "edition__year"]
+    list_select_related = ["edition__contest"]
+    search_fields = ["name", "edition__contest__name"]
+    autocomplete_fields = ["edition"]
+
+
+class ContestResultInline(admin.TabularInline):
+    model = ContestResult
+    extra = 0
+    fields = ["stage", "outcome", "place", "score"]
+
+
+@admin.register(ContestEntry)
+class ContestEntryAdmin(HistoryAdmin):
+    list_display = ["teacher", "nomination", "institution"]
+    list_filter = ["nomination__edition__contest", "nomination__edition__year", "results__stage"]
+    list_select_related = ["teacher", "nomination__edition__contest", "institution"]
+    search_fields = ["teacher__surname", "teacher__first_name", "nomination__name"]
+    autocomplete_fields = ["nomination", "teacher", "institution"]
+    inlines = [ContestResultInline]
+
+
+@admin.register(ContestResult)
+class ContestResultAdmin(ResultImportAdmin):
+    resource_classes = [ContestResultResource]
+    list_display = ["entry", "stage", "outcome", "place", "score"]
+    list_filter = [
+        "entry__nomination__edition__contest",
+        "entry__nomination__edition__year",
+        "stage",
+        "outcome",
+    ]
+    list_select_related = ["entry__teacher", "entry__nomination__edition__contest"]
+    search_fields = ["entry__teacher__surname", "entry__teacher__first_name"]
+    autocomplete_fields = ["entry"]
+
+
+@admin.register(Student)
+class StudentAdmin(HistoryAdmin):
+    list_display = ["full_name", "institution"]
+    list_filter = ["institution"]
+    list_select_related = ["institution"]
+    search_fields = ["surname", "first_name", "patronymic"]
+    autocomplete_fields = ["institution"]
+
+    @admin.display(description=_("name"), ordering="surname")
+    def full_name(self, obj):
+        return obj.full_name
+
+
+@admin.register(Olympiad)
+class OlympiadAdmin(HistoryAdmin):
+    list_display = ["subject", "year", "kind", "is_published", "result_count"]
+    list_filter = ["year", "kind", "subject", "is_published"]
+    list_select_related = ["subject"]
+    search_fields = ["subject__name"]
+    autocomplete_fields = ["subject"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_results=Count("results"))
+
+    @admin.display(description=_("results"), ordering="_results")
+    def result_count(self, obj):
+        return obj._results
+
+
+@admin.register(OlympiadResult)
+class OlympiadResultAdmin(ResultImportAdmin):
+    resource_classes = [OlympiadResultResource]
+    list_display = ["student", "olympiad", "stage", "grade", "institution", "result", "score"]
+    list_filter = ["olympiad__year", "olympiad__kind", "stage", "result", "olympiad__subject"]
+    list_select_related = ["student", "olympiad__subject", "institution"]
+    search_fields = ["student__surname", "student__first_name", "olympiad__subject__name"]
+    autocomplete_fields = ["olympiad", "student", "institution", "mentor"]
+    fieldsets = [
+        (None, {"fields": ["olympiad", "stage", "student", "grade", "institution"]}),
+        (_("Result"), {"fields": ["result", "score", "mentor"]}),
+    ]
+
+
+@admin.register(ManSection)
+class ManSectionAdmin(HistoryAdmin):
+    list_display = ["name", "order"]
+    list_editable = ["order"]
+    search_fields = ["name"]
+    readonly_fields = ["slug"]
+
+
+class ManResultInline(admin.TabularInline):
+    model = ManResult
+    extra = 0
+    fields = ["stage", "outcome", "score"]
+
+
+@admin.register(ManWork)
+class ManWorkAdmin(HistoryAdmin):
+    list_display = ["title", "year", "section", "institution", "grade", "is_published"]
+    list_filter = ["year", "section", "is_published"]
+    list_select_related = ["section", "institution"]
+    search_fields = ["title", "students__surname"]
+    autocomplete_fields = ["section", "students", "institution", "supervisor"]
+    inlines = [ManResultInline]
+
+
+@admin.register(ManResult)
+class ManResultAdmin(ResultImportAdmin):
+    resource_classes = [ManResultResource]
+    list_display = ["work", "stage", "outcome", "score"]
+    list_filter = ["work__year", "stage", "outcome", "work__section"]
+    list_select_related = ["work"]
+    search_fields = ["work__title"]
+    autocomplete_fields = ["work"]
+
+
+class ProjectInline(admin.TabularInline):
+    model = Project
+    extra = 0
+    fields = ["title", "institution", "team_name", "outcome", "place", "city_funded"]
+    autocomplete_fields = ["institution"]
+    show_change_link = True
+
+
+@admin.register(ProjectFestival)
+class ProjectFestivalAdmin(HistoryAdmin):
+    list_display = ["title", "year", "is_published"]
+    list_filter = ["is_published"]
+    search_fields = ["title", "partner"]
+    inlines = [ProjectInline]
+
+
+@admin.register(Project)
+class ProjectAdmin(HistoryAdmin):
+    list_display = ["title", "festival", "institution", "outcome", "place", "city_funded"]
+    list_filter = ["festival__year", "outcome", "city_funded"]
+    list_select_related = ["festival", "institution"]
+    search_fields = ["title", "team_name"]
+    autocomplete_fields = ["festival", "institution", "team", "supervisor"]

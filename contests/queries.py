@@ -1,0 +1,170 @@
+"""Figures about contests, olympiads, МАН and the project festival. Every function takes a
+Period; a result year belongs to a period when its season day (1 March) does, see
+``years_in``. Public pages, the director's summary and the tests call these."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, F, Q
+
+from contests.models import (
+    ContestOutcome,
+    ContestResult,
+    ManResult,
+    ManWork,
+    OlympiadResult,
+    Project,
+    years_in,
+)
+from contests.models.man import WINNING_MAN_OUTCOMES
+from contests.models.olympiads import WINNING_DIPLOMAS
+
+
+def _contest_results(period, contest=None):
+    qs = ContestResult.objects.filter(
+        entry__nomination__edition__year__in=years_in(period),
+        entry__nomination__edition__is_published=True,
+    )
+    if contest is not None:
+        qs = qs.filter(entry__nomination__edition__contest=contest)
+    return qs
+
+
+def contest_stage_figures(period):
+    """Rows {contest, stage, participants, winners, laureates}: distinct teachers per
+    contest and stage, in contest and stage order."""
+    return list(
+        _contest_results(period)
+        .values("stage", contest=F("entry__nomination__edition__contest__name"))
+        .annotate(
+            participants=Count("entry__teacher", distinct=True),
+            winners=Count("entry__teacher", filter=Q(outcome=ContestOutcome.WINNER), distinct=True),
+            laureates=Count(
+                "entry__teacher", filter=Q(outcome=ContestOutcome.LAUREATE), distinct=True
+            ),
+        )
+        .order_by(
+            "entry__nomination__edition__contest__order",
+            "entry__nomination__edition__contest__name",
+            "stage",
+        )
+    )
+
+
+def contest_participants(period, stage, contest=None):
+    """Distinct teachers with a result at ``stage``."""
+    qs = _contest_results(period, contest).filter(stage=stage)
+    return qs.values("entry__teacher").distinct().count()
+
+
+def contest_winners(period, stage, contest=None):
+    """Distinct teachers who won ``stage``."""
+    qs = _contest_results(period, contest).filter(stage=stage, outcome=ContestOutcome.WINNER)
+    return qs.values("entry__teacher").distinct().count()
+
+
+def contest_winners_advanced(period, stage, contest=None):
+    """Distinct teachers who won ``stage`` and represented the city at the next one ("8
+    учителів стали переможцями ІІ туру … та представляли місто на ІІІ етапі")."""
+    next_stage = ContestResult.objects.filter(stage=stage + 1).values("entry")
+    qs = _contest_results(period, contest).filter(
+        stage=stage, outcome=ContestOutcome.WINNER, entry__in=next_stage
+    )
+    return qs.values("entry__teacher").distinct().count()
+
+
+def _olympiad_results(period):
+    return OlympiadResult.objects.filter(
+        olympiad__year__in=years_in(period), olympiad__is_published=True
+    )
+
+
+def percent(part, whole):
+    if not whole:
+        return None
+    return (Decimal(100) * part / whole).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def olympiad_stage_figures(period):
+    """Rows {stage, participants, winners, share}: result rows per stage (a student is
+    counted once per olympiad), winners = diplomas I–III, share = winners / participants %."""
+    rows = list(
+        _olympiad_results(period)
+        .values("stage")
+        .annotate(
+            participants=Count("id"),
+            winners=Count("id", filter=Q(result__in=WINNING_DIPLOMAS)),
+        )
+        .order_by("stage")
+    )
+    for row in rows:
+        row["share"] = percent(row["winners"], row["participants"])
+    return rows
+
+
+def olympiad_team_win_share(period, stage):
+    """Percent of the city team at ``stage`` (III or IV) who won a diploma; None if no team."""
+    figures = {row["stage"]: row for row in olympiad_stage_figures(period)}
+    row = figures.get(stage)
+    return row["share"] if row else None
+
+
+def olympiad_institution_figures(period, results=None):
+    """Rows {institution, participants, winners} per institution, most winners first;
+    ``results`` narrows the period's results (a public page's filters)."""
+    qs = _olympiad_results(period)
+    if results is not None:
+        qs = qs.filter(pk__in=results.values("pk"))
+    return list(
+        qs.values("institution__name", "institution__short_name")
+        .annotate(
+            participants=Count("id"),
+            winners=Count("id", filter=Q(result__in=WINNING_DIPLOMAS)),
+        )
+        .order_by("-winners", "-participants", "institution__name")
+    )
+
+
+def man_works_per_year(period):
+    """Rows {year, works} for the published МАН works of the period, by year."""
+    return list(
+        ManWork.objects.published()
+        .filter(year__in=years_in(period))
+        .values("year")
+        .annotate(works=Count("id"))
+        .order_by("year")
+    )
+
+
+def man_record(period):
+    """{year, works}: the most works in one year up to the end of ``period`` ("37 робіт у
+    2009 році — найбільша кількість за всі часи"); the earliest year wins a tie."""
+    return (
+        ManWork.objects.published()
+        .filter(year__lte=max(years_in(period), default=period.end.year))
+        .values("year")
+        .annotate(works=Count("id"))
+        .order_by("-works", "year")
+        .first()
+    )
+
+
+def man_stage_figures(period):
+    """Rows {stage, works, winners} for the МАН works of the period."""
+    return list(
+        ManResult.objects.filter(work__year__in=years_in(period), work__is_published=True)
+        .values("stage")
+        .annotate(
+            works=Count("id"), winners=Count("id", filter=Q(outcome__in=WINNING_MAN_OUTCOMES))
+        )
+        .order_by("stage")
+    )
+
+
+def projects_per_year(period):
+    """Rows {year, projects, city_funded} of the project festival."""
+    return list(
+        Project.objects.filter(festival__year__in=years_in(period), festival__is_published=True)
+        .values(year=F("festival__year"))
+        .annotate(projects=Count("id"), city_funded=Count("id", filter=Q(city_funded=True)))
+        .order_by("year")
+    )

@@ -1,0 +1,227 @@
+import pytest
+from django.urls import reverse
+
+from tests.contests.factories import (
+    ContestEditionFactory,
+    ContestEntryFactory,
+    ContestResultFactory,
+    ManResultFactory,
+    ManWorkFactory,
+    OlympiadFactory,
+    OlympiadResultFactory,
+    ProjectFactory,
+    ProjectFestivalFactory,
+    StudentFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def contest_entries(count):
+    edition = ContestEditionFactory()
+    for _ in range(count):
+        result = ContestResultFactory(entry__nomination__edition=edition, stage=1)
+        ContestResultFactory(entry=result.entry, stage=2, outcome="winner")
+    return edition
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_contest_edition_query_count_does_not_grow(client, django_assert_num_queries, count):
+    edition = contest_entries(count)
+    with django_assert_num_queries(6):
+        response = client.get(edition.get_absolute_url())
+    assert response.status_code == 200
+    assert len(response.context["nominations"][0].entry_list) == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_contest_index_query_count_does_not_grow(client, django_assert_num_queries, count):
+    contest_entries(count)
+    with django_assert_num_queries(3):
+        response = client.get(reverse("contests:index"))
+    assert "Учитель року" in response.content.decode()
+
+
+def test_contest_edition_lists_winners_first():
+    edition = ContestEditionFactory()
+    loser = ContestResultFactory(entry__nomination__edition=edition, stage=1, outcome="participant")
+    winner = ContestResultFactory(entry__nomination__edition=edition, stage=1, outcome="winner")
+    ContestResultFactory(entry=winner.entry, stage=2, outcome="laureate", place=2)
+    from django.test import Client
+
+    response = Client().get(edition.get_absolute_url())
+    entries = response.context["nominations"][0].entry_list
+    assert [e.pk for e in entries] == [winner.entry.pk, loser.entry.pk]
+
+
+def test_contest_edition_filter_stage_and_result_combine(client):
+    edition = ContestEditionFactory()
+    stage_two_winner = ContestResultFactory(
+        entry__nomination__edition=edition, stage=2, outcome="winner"
+    )
+    ContestResultFactory(entry__nomination__edition=edition, stage=2, outcome="participant")
+    ContestResultFactory(entry__nomination__edition=edition, stage=1, outcome="winner")
+    response = client.get(edition.get_absolute_url(), {"stage": "2", "result": "winner"})
+    entries = response.context["nominations"][0].entry_list
+    assert [e.pk for e in entries] == [stage_two_winner.entry.pk]
+
+
+def test_unpublished_edition_is_not_found(client):
+    edition = ContestEditionFactory(is_published=False)
+    assert client.get(edition.get_absolute_url()).status_code == 404
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_olympiad_year_query_count_does_not_grow(client, django_assert_num_queries, count):
+    for _ in range(count):
+        OlympiadResultFactory(stage=3)
+    with django_assert_num_queries(6):
+        response = client.get(reverse("contests:olympiad_year", args=[2019]))
+    assert len(response.context["results"]) == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_olympiad_index_query_count_does_not_grow(client, django_assert_num_queries, count):
+    for _ in range(count):
+        OlympiadResultFactory(stage=3)
+    with django_assert_num_queries(2):
+        response = client.get(reverse("contests:olympiad_index"))
+    assert response.context["years"][0]["year"] == 2019
+
+
+def test_olympiad_year_shows_only_allow_listed_student_fields(client, settings):
+    student = StudentFactory(
+        surname="Гнатюк", first_name="Марко", patronymic="Петрович", note="алергія"
+    )
+    OlympiadResultFactory(student=student, grade=11, result="1")
+    settings.PUBLIC_STUDENT_NAMES = "full"
+    page = client.get(reverse("contests:olympiad_year", args=[2019])).content.decode()
+    assert "Гнатюк Марко" in page
+    assert "Петрович" not in page
+    assert "алергія" not in page
+    settings.PUBLIC_STUDENT_NAMES = "initial"
+    page = client.get(reverse("contests:olympiad_year", args=[2019])).content.decode()
+    assert "Гнатюк М." in page
+    assert "Марко" not in page
+
+
+def test_olympiad_year_filters_by_subject_stage_and_result(client):
+    winner = OlympiadResultFactory(stage=3, result="1")
+    OlympiadResultFactory(stage=3, result="participant")
+    OlympiadResultFactory(stage=2, result="1")
+    OlympiadResultFactory(stage=3, result="1", olympiad=OlympiadFactory(subject__name="Фізика"))
+    response = client.get(
+        reverse("contests:olympiad_year", args=[2019]),
+        {"subject": winner.olympiad.subject.slug, "stage": "3", "result": "winners"},
+    )
+    assert list(response.context["results"]) == [winner]
+    assert response.context["institutions"][0]["winners"] == 1
+
+
+def test_olympiad_year_statistics_show_team_share(client):
+    OlympiadResultFactory(stage=3, result="1")
+    OlympiadResultFactory(stage=3, result="participant")
+    page = client.get(reverse("contests:olympiad_year", args=[2019])).content.decode()
+    assert "50,0" in page or "50.0" in page
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"subject": "\x00"},
+        {"stage": "x" * 1000},
+        {"institution": "no-such-school", "result": "%00"},
+        {"kind": "\x00tournament", "stage": "99"},
+    ],
+)
+def test_olympiad_year_bad_filters_are_ignored(client, params):
+    result = OlympiadResultFactory()
+    response = client.get(reverse("contests:olympiad_year", args=[2019]), params)
+    assert response.status_code == 200
+    assert list(response.context["results"]) == [result]
+
+
+def test_year_pages_without_records_are_not_found(client):
+    assert client.get(reverse("contests:olympiad_year", args=[1999])).status_code == 404
+    assert client.get(reverse("contests:man_year", args=[1999])).status_code == 404
+    assert client.get(reverse("contests:projects_year", args=[1999])).status_code == 404
+    assert client.get("/olympiads/abc/").status_code == 404
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_man_year_query_count_does_not_grow(client, django_assert_num_queries, count):
+    for _ in range(count):
+        ManResultFactory(work__year=2009)
+    with django_assert_num_queries(8):
+        response = client.get(reverse("contests:man_year", args=[2009]))
+    assert len(response.context["works"]) == count
+
+
+def test_man_index_marks_the_all_time_record(client):
+    for _ in range(3):
+        ManWorkFactory(year=2009)
+    ManWorkFactory(year=2010)
+    response = client.get(reverse("contests:man_index"))
+    assert response.context["record"] == {"year": 2009, "works": 3}
+    assert "table-success" in response.content.decode()
+
+
+def test_man_year_filters_by_section_and_result(client):
+    kept = ManResultFactory(work__year=2009, outcome="1")
+    ManResultFactory(work__year=2009, outcome="participant")
+    response = client.get(
+        reverse("contests:man_year", args=[2009]),
+        {"section": kept.work.section.slug, "result": "winners"},
+    )
+    assert response.context["works"] == [kept.work]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_projects_year_query_count_does_not_grow(client, django_assert_num_queries, count):
+    festival = ProjectFestivalFactory()
+    for _ in range(count):
+        ProjectFactory(festival=festival)
+    with django_assert_num_queries(5):
+        response = client.get(festival.get_absolute_url())
+    assert len(response.context["projects"]) == count
+
+
+def test_projects_year_shows_team_and_funding(client, settings):
+    settings.PUBLIC_STUDENT_NAMES = "initial"
+    student = StudentFactory(surname="Осадчий", first_name="Богдан")
+    project = ProjectFactory(team=[student], city_funded=True)
+    page = client.get(project.festival.get_absolute_url()).content.decode()
+    assert "Осадчий Б." in page
+    assert "Богдан" not in page
+    assert project.title in page
+
+
+def test_teacher_page_shows_contest_history_across_stages(client):
+    entry = ContestEntryFactory()
+    ContestResultFactory(entry=entry, stage=1, outcome="winner", place=1)
+    ContestResultFactory(entry=entry, stage=2, outcome="winner", place=1)
+    page = client.get(entry.teacher.get_absolute_url()).content.decode()
+    assert "Учитель року" in page
+    assert page.count("переможець") == 2
+
+
+def test_teacher_page_shows_mentoring_without_student_names(client):
+    result = OlympiadResultFactory(student__surname="Секретний")
+    page = client.get(result.mentor.get_absolute_url()).content.decode()
+    assert "Математика" in page
+    assert "Секретний" not in page
+
+
+def test_search_finds_editions_and_olympiads_but_not_students(client):
+    ContestEntryFactory()
+    OlympiadResultFactory(student__surname="Учнівський")
+    page = client.get(reverse("search"), {"q": "Учитель"}).content.decode()
+    assert "«Учитель року» 2016" in page
+    assert "Математика 2019" in client.get(reverse("search"), {"q": "Математика"}).content.decode()
+    assert client.get(reverse("search"), {"q": "Учнівський"}).context["total"] == 0
+
+
+def test_contest_index_is_reachable_from_navigation(client):
+    ContestEntryFactory()
+    page = client.get("/").content.decode()
+    assert reverse("contests:index") in page
