@@ -57,8 +57,15 @@ class Centre(TimeStampedModel):
 
     @classmethod
     def current(cls):
-        """The configured centre, or an unsaved blank one before anybody configured it."""
-        return cls.objects.filter(pk=cls.SINGLETON_ID).first() or cls(name="", city="")
+        """The configured centre, or an unsaved blank one before anybody configured it.
+
+        Every page shows it, so it is cached until any record changes (see page_cache).
+        """
+        from imc_portal.page_cache import cached_until_change
+
+        return cached_until_change(
+            "centre", lambda: cls.objects.filter(pk=cls.SINGLETON_ID).first()
+        ) or cls(name="", city="")
 
     @property
     def display_name(self):

@@ -26,6 +26,17 @@ def content_version():
     return version
 
 
+def cached_until_change(name, compute, timeout=3600):
+    """``compute()``, kept in the cache until any record of the portal changes."""
+    key = f"portal:{name}:{content_version()}"
+    missing = object()
+    value = cache.get(key, missing)
+    if value is missing:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value
+
+
 def bump_content_version(**kwargs):
     try:
         cache.incr(VERSION_KEY)

@@ -105,12 +105,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--seconds", type=int, default=2, help="per wrk run")
         parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9")
+        parser.add_argument("--only", default="", help="pages whose name contains this")
 
-    def handle(self, *args, seconds, redis_url, **options):
+    def handle(self, *args, seconds, redis_url, only, **options):
         if not shutil.which("wrk"):
             raise CommandError("wrk is not installed (apt-get install wrk).")
         vendor = connection.vendor
-        pages = page_list()
+        pages = [(name, path) for name, path in page_list() if only in name]
         settings.PAGE_CACHE_SECONDS = 0
         probes = {path: probe(path) for _name, path in pages}
         base_env = {"DEBUG": "0", "CONN_MAX_AGE": "600", "ALLOWED_HOSTS": "127.0.0.1",
