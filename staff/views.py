@@ -1,12 +1,23 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
+from imc_portal.page_cache import cached_until_change
 from staff.models import ROLE_COUNT_LABELS, Award, Distinction, StaffMember
 from staff.queries import award_counts, staff_by_role
 
 
 def about(request):
-    """The centre's structure, staff and distinctions, all from records."""
+    """The centre's structure, staff and distinctions, all from records. The figures change
+    only when a record does, so they are kept in the cache until then."""
+    # Labels are translated and "current staff" depends on the day: both are in the key.
+    key = f"about:{get_language()}:{timezone.localdate()}"
+    return render(request, "staff/about.html", cached_until_change(key, about_context))
+
+
+def about_context():
     members = list(
         StaffMember.objects.published()
         .select_related("department")
@@ -14,14 +25,24 @@ def about(request):
         .order_by("department__order", "department__name", "order", "surname")
     )
     Role = StaffMember.Role
-    departments = {}
-    for member in members:
-        if member.department and member.role not in (Role.DIRECTOR, Role.DEPUTY):
-            department = departments.setdefault(
-                member.department.pk, {"department": member.department, "heads": [], "staff": []}
-            )
-            key = "heads" if member.role == Role.HEAD else "staff"
-            department[key].append(member)
+    leaders = (Role.DIRECTOR, Role.DEPUTY)
+    # Sections of cards: the leadership, each department (its heads first), everybody else.
+    sections = {"leaders": {"id": "leaders", "title": _("Leadership"), "members": []}}
+    for member in sorted(members, key=lambda m: (m.department_id is None, m.role != Role.HEAD)):
+        if member.role in leaders:
+            key = "leaders"
+        elif member.department:
+            key = member.department.pk
+            sections.setdefault(key, {
+                "id": f"department-{key}",
+                "title": member.department.name,
+                "description": member.department.description,
+                "members": [],
+            })  # fmt: skip
+        else:
+            key = "other"
+            sections.setdefault(key, {"id": "other", "title": _("Other staff"), "members": []})
+        sections[key]["members"].append(member)
     figures = [
         {
             "label": ROLE_COUNT_LABELS[row["role"]] % {"count": row["people"]},
@@ -30,22 +51,12 @@ def about(request):
         for row in staff_by_role()
         if row["role"] not in (Role.DIRECTOR, Role.DEPUTY, Role.HEAD)
     ]
-    return render(
-        request,
-        "staff/about.html",
-        {
-            "leaders": [m for m in members if m.role in (Role.DIRECTOR, Role.DEPUTY)],
-            "departments": list(departments.values()),
-            "unassigned": [
-                m
-                for m in members
-                if not m.department and m.role not in (Role.DIRECTOR, Role.DEPUTY)
-            ],
-            "figures": figures,
-            "awards": award_counts(),
-            "distinctions": Distinction.objects.all(),
-        },
-    )
+    return {
+        "sections": [section for section in sections.values() if section["members"]],
+        "figures": figures,
+        "awards": award_counts(),
+        "distinctions": list(Distinction.objects.all()),
+    }
 
 
 def member_detail(request, slug):

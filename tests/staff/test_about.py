@@ -121,3 +121,14 @@ def test_hidden_or_former_member_page_is_404(client):
     former = StaffMemberFactory(employed_until=dt.date(2019, 1, 1))
     assert client.get(hidden.get_absolute_url()).status_code == 404
     assert client.get(former.get_absolute_url()).status_code == 404
+
+
+def test_about_is_built_once_until_a_record_changes(client, django_assert_num_queries):
+    StaffMemberFactory(surname="Перший")
+    client.get("/about/")
+    with django_assert_num_queries(0):
+        assert "Перший" in client.get("/about/").content.decode()
+    english = client.get("/en/about/").content.decode()
+    assert "1 methodist" in english and "1 методист" not in english
+    StaffMemberFactory(surname="Другий")
+    assert "Другий" in client.get("/about/").content.decode()
