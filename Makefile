@@ -27,7 +27,7 @@ test: install
 
 # Real-browser journeys in Debian's Chromium (installed here if missing).
 e2e: install
-	command -v chromium >/dev/null || apt-get install -y -qq chromium
+	command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 	npm install --no-audit --no-fund --silent
 	$(BIN)/pytest -m e2e tests/e2e
 

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 export DEBUG=0 SECRET_KEY=bench-not-secret-but-long-enough-for-django-checks-1234567890
 
-command -v wrk >/dev/null || apt-get install -y -qq wrk
+command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || redis-server --daemonize yes \
   --bind 127.0.0.1 --port 6379 --save "" --appendonly no
 pg_isready -q -h 127.0.0.1 -p 5432 || \
