@@ -126,7 +126,9 @@ def city_institutions():
         short = name.replace("Сумська ", "").replace("Сумський ", "")
         short = short.replace("загальноосвітня школа I–III ступенів", "ЗОШ")
         short = short.replace("навчально-виховний комплекс", "НВК")
-        rows.append((Institution.Kind.SCHOOL, name, short.capitalize(), f"{street}, {number + 3}"))
+        rows.append(
+            (Institution.Kind.SCHOOL, name, short[0].upper() + short[1:], f"{street}, {number + 3}")
+        )
     for number, nickname in enumerate(PRESCHOOL_NAMES, start=1):
         name = f"Заклад дошкільної освіти (ясла-садок) № {number} «{nickname}»"
         street = STREETS[(number * 5) % len(STREETS)]
