@@ -52,7 +52,7 @@ def _practice(query):
         PracticeEntry.objects.published().select_related("author", "institution"),
         ["topic", "description", "author__surname"],
         query,
-    ).order_by("-city_decision_date", "topic")[:HITS_PER_SECTION]
+    ).order_by("-included_on", "-id")[:HITS_PER_SECTION]
     return SearchSection(
         _("Best practice catalogue"),
         [

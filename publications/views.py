@@ -21,6 +21,7 @@ from publications.models import (
     PracticeEntry,
     PracticeMaterial,
 )
+from publications.pagination import keyset_page
 from staff.models import StaffMember
 
 LATEST_ISSUES = 4
@@ -130,16 +131,18 @@ def article_list(request):
 
 
 def practice_list(request):
-    queryset = (
-        PracticeEntry.objects.published()
-        .select_related("author", "institution", "subject")
-        .order_by("-city_decision_date", "topic", "id")
-    )
-    filterset = PracticeFilter(_clean_get(request), queryset=queryset)
+    queryset = PracticeEntry.objects.published().select_related("author", "institution", "subject")
+    data = _clean_get(request)
+    filterset = PracticeFilter(data, queryset=queryset)
+    entries = filterset.qs
     return render(
         request,
         "publications/practice_list.html",
-        {"filter": filterset, "page": _page(request, filterset.qs)},
+        {
+            "filter": filterset,
+            "page": keyset_page(entries, data, "included_on", PAGE_SIZE),
+            "total": entries.count(),
+        },
     )
 
 
@@ -156,18 +159,12 @@ def practice_detail(request, slug):
 
 
 def news_list(request):
-    queryset = News.objects.published().order_by("-date", "-id")
-    return render(
-        request, "publications/news_list.html", {"page": _page(request, queryset, NEWS_PAGE_SIZE)}
-    )
-
-
-def _news_with_links():
-    return News.objects.published().select_related("issue__periodical", "manual", "practice_entry")
+    page = keyset_page(News.objects.published(), _clean_get(request), "date", NEWS_PAGE_SIZE)
+    return render(request, "publications/news_list.html", {"page": page})
 
 
 def news_detail(request, slug):
-    news = get_object_or_404(_news_with_links(), slug=slug)
+    news = get_object_or_404(News.objects.published().with_links(), slug=slug)
     return render(request, "publications/news_detail.html", {"news": news})
 
 
