@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from imc_portal.models import Teacher
+from publications.authors import attach_authors
 from publications.filters import ExternalPublicationFilter, ManualFilter, PracticeFilter
 from publications.models import (
     Article,
@@ -22,7 +22,6 @@ from publications.models import (
     PracticeMaterial,
 )
 from publications.pagination import keyset_page
-from staff.models import StaffMember
 
 LATEST_ISSUES = 4
 PAGE_SIZE = 20
@@ -40,19 +39,6 @@ def _clean_get(request):
 
 def _page(request, queryset, size=PAGE_SIZE):
     return Paginator(queryset, size).get_page(request.GET.get("page", "").replace("\x00", ""))
-
-
-def _authors_prefetch():
-    return [
-        Prefetch(
-            "teachers",
-            queryset=Teacher.objects.only("id", "surname", "first_name", "patronymic", "slug"),
-        ),
-        Prefetch(
-            "staff_authors",
-            queryset=StaffMember.objects.only("id", "surname", "first_name", "patronymic"),
-        ),
-    ]
 
 
 def index(request):
@@ -87,9 +73,7 @@ def issue_detail(request, slug, year, number):
         .prefetch_related(
             Prefetch(
                 "articles",
-                queryset=Article.objects.select_related("subject").prefetch_related(
-                    *_authors_prefetch()
-                ),
+                queryset=Article.objects.select_related("subject"),
                 to_attr="contents",
             )
         ),
@@ -97,22 +81,16 @@ def issue_detail(request, slug, year, number):
         year=year,
         number=number,
     )
+    attach_authors(issue.contents, "other_authors")
     return render(request, "publications/issue_detail.html", {"issue": issue})
 
 
 def manual_list(request):
-    queryset = (
-        Manual.objects.published()
-        .select_related("subject")
-        .prefetch_related(*_authors_prefetch())
-        .order_by("-year", "title")
-    )
+    queryset = Manual.objects.published().select_related("subject").order_by("-year", "title")
     filterset = ManualFilter(_clean_get(request), queryset=queryset)
-    return render(
-        request,
-        "publications/manual_list.html",
-        {"filter": filterset, "page": _page(request, filterset.qs)},
-    )
+    page = _page(request, filterset.qs)
+    page.object_list = attach_authors(page.object_list, "authoring_group")
+    return render(request, "publications/manual_list.html", {"filter": filterset, "page": page})
 
 
 def article_list(request):
