@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import and_, or_
 
-from django.contrib.postgres.search import TrigramWordSimilarity
+from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.db import connections
-from django.db.models import Q
-from django.db.models.lookups import GreaterThan
+from django.db.models import F, Q
 
 from imc_portal.plugins import app_modules
 from imc_portal.text import APOSTROPHES, normalize_apostrophes
@@ -65,7 +64,7 @@ _DOUBLED_ENDINGS = ("ннями", "ннях", "нням", "нню", "ння", "�
 MIN_STEM = 3
 MAX_TERM_LENGTH = 64
 TRIGRAM_MIN_TERM = 4
-TRIGRAM_THRESHOLD = 0.6
+TRIGRAM_THRESHOLD = 0.6  # pg_trgm.word_similarity_threshold's default, used by its %> operator
 _APOSTROPHE_CLASS = "[" + re.escape(APOSTROPHES) + "]"
 
 
@@ -95,11 +94,17 @@ def _term_condition(term, fields, vendor):
     pattern = _stem_pattern(stem, vendor)
     conditions = []
     for name in fields:
-        conditions.extend(Q(**{f"{name}__icontains": v}) for v in _variants(term))
+        # PostgreSQL folds the case itself (UPPER … LIKE): one condition per apostrophe form.
+        variants = _variants(term)
+        if vendor == "postgresql":
+            variants = sorted({variant.lower() for variant in variants})
+        conditions.extend(Q(**{f"{name}__icontains": v}) for v in variants)
         conditions.append(Q(**{f"{name}__iregex": pattern}))
         if vendor == "postgresql" and len(term) >= TRIGRAM_MIN_TERM:
-            # Word similarity forgives a wrong ending or a typo: "семінари" ~ "семінар".
-            conditions.append(Q(GreaterThan(TrigramWordSimilarity(term, name), TRIGRAM_THRESHOLD)))
+            # Word similarity forgives a wrong ending or a typo: "семінари" ~ "семінар". The
+            # operator form (word_similarity > pg_trgm.word_similarity_threshold, 0.6 by
+            # default) can use a GIN trigram index; the function form always reads every row.
+            conditions.append(Q(TrigramWordSimilar(F(name), term)))
     return reduce(or_, conditions)
 
 

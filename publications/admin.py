@@ -184,7 +184,7 @@ class NewsAdmin(SimpleHistoryAdmin):
     list_display = ["title", "date", "is_published", "has_image"]
     list_filter = ["is_published"]
     search_fields = ["title", "summary", "body"]
-    autocomplete_fields = ["issue", "manual", "practice_entry"]
+    autocomplete_fields = ["issue", "manual", "practice_entry", "event", "contest_edition"]
     date_hierarchy = "date"
     readonly_fields = ["slug", "image_preview"]
     fieldsets = [
@@ -192,7 +192,17 @@ class NewsAdmin(SimpleHistoryAdmin):
         (_("Image"), {"fields": ["image", "image_alt", "image_preview"]}),
         (
             _("What it is about"),
-            {"fields": ["issue", "manual", "practice_entry", "link_url", "link_title"]},
+            {
+                "fields": [
+                    "event",
+                    "contest_edition",
+                    "issue",
+                    "manual",
+                    "practice_entry",
+                    "link_url",
+                    "link_title",
+                ]
+            },
         ),
         (_("Record"), {"fields": ["slug"], "classes": ["collapse"]}),
     ]

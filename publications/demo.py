@@ -13,6 +13,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
+from contests.models import ContestEdition
+from events.models import Event
 from imc_portal.models import Subject, Teacher
 from imc_portal.text import latin_slug, transliterate
 from publications.models import (
@@ -284,12 +286,29 @@ def load_practice(rng, subjects, by_area):
             material.save()
 
 
+def _event(title_start):
+    return Event.objects.filter(title__startswith=title_start).order_by("start").first()
+
+
 def load_news():
     today = timezone.localdate()
     latest_issue = Issue.objects.select_related("periodical").order_by("-date").first()
     manual = Manual.objects.order_by("year").first()
     entry = PracticeEntry.objects.order_by("-oblast_decision_date").first()
+    teacher_of_year = (
+        ContestEdition.objects.filter(contest__name="Учитель року").order_by("-year").first()
+    )
     items = [
+        (
+            "Відбувся семінар учителів української мови",
+            "Нова українська школа у 7-му класі: матеріали семінару доступні на сторінці події.",
+            {"event": _event("Семінар вчителів української мови")},
+        ),
+        (
+            "Запрошуємо на семінар-практикум учителів математики",
+            "Формувальне оцінювання на уроках математики: практичні прийоми і досвід гімназії.",
+            {"event": _event("Семінар-практикум вчителів математики")},
+        ),
         (
             "Вийшов новий номер «Педагогічного вісника»",
             "У номері: досвід методичних об’єднань міста та матеріали семінарів.",
@@ -313,12 +332,12 @@ def load_news():
         (
             "Семінар-практикум для вчителів початкових класів",
             "Інтерактивні методи навчання у Новій українській школі.",
-            {},
+            {"event": _event("Вебінар «Цифрові інструменти вчителя початкових класів»")},
         ),
         (
             "Підсумки І етапу конкурсу «Учитель року»",
             "Вітаємо переможців та лауреатів міського етапу конкурсу.",
-            {},
+            {"contest_edition": teacher_of_year},
         ),
     ]
     for days_ago, (title, summary, links) in zip(range(2, 200, 11), items, strict=False):

@@ -4,9 +4,14 @@ range, NUL bytes, a 1,000-character name) makes that filter drop out, never an e
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django_filters.constants import EMPTY_VALUES
 
 from imc_portal.models import Institution, Subject
+from imc_portal.page_cache import cached_until_change
 from publications.models import ExternalPublication, Manual, PracticeEntry
 from publications.models.common import FIRST_YEAR, LAST_YEAR, Level
 from publications.models.practice import CatalogueLevel
@@ -22,21 +27,43 @@ class YearFilter(django_filters.Filter):
         super().__init__(*args, **kwargs)
 
 
+def _choices(model):
+    """(pk, slug, name) of every row, kept in the cache until a record changes: the filter
+    forms then cost no query."""
+    return cached_until_change(
+        f"publications:choices:{model._meta.label_lower}",
+        lambda: [(row.pk, row.slug, str(row)) for row in model.objects.all()],
+    )
+
+
+class CachedChoiceFilter(django_filters.ChoiceFilter):
+    """A choice of a Subject or an Institution by slug, filtering on its key."""
+
+    def __init__(self, *args, rows_of, **kwargs):
+        # Not "model": django-filter sets that attribute to the filtered model.
+        self.rows_of = rows_of
+        kwargs["choices"] = lambda: [(slug, name) for _pk, slug, name in _choices(rows_of)]
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        keys = {slug: pk for pk, slug, _name in _choices(self.rows_of)}
+        if value not in keys:
+            return qs
+        return self.get_method(qs)(**{f"{self.field_name}_id": keys[value]})
+
+
 def _area_filter():
-    return django_filters.ModelChoiceFilter(
-        field_name="subject",
-        queryset=Subject.objects.all(),
-        to_field_name="slug",
-        label=_("Area"),
-        empty_label=_("All areas"),
+    return CachedChoiceFilter(
+        field_name="subject", rows_of=Subject, label=_("Area"), empty_label=_("All areas")
     )
 
 
 def _institution_filter(field_name):
-    return django_filters.ModelChoiceFilter(
+    return CachedChoiceFilter(
         field_name=field_name,
-        queryset=Institution.objects.all(),
-        to_field_name="slug",
+        rows_of=Institution,
         label=_("Institution"),
         empty_label=_("All institutions"),
     )
@@ -61,11 +88,31 @@ def _teacher_name_q(prefix, value):
     return condition
 
 
+class FastSelect(forms.Select):
+    """The same <select> as Django's, written in Python: the stock widget renders a
+    template per option, which made the 200-institution list most of a page's time."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, attrs)
+        selected = "" if value is None else str(value)
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (key, mark_safe(" selected") if str(key) == selected else "", label)
+                for key, label in self.choices
+            ),
+        )
+        return format_html('<select name="{}"{}>{}</select>', name, flatatt(attrs), options)
+
+
 class PortalFilterSet(django_filters.FilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.form.fields.values():
             is_select = isinstance(field.widget, forms.Select)
+            if is_select:
+                field.widget = FastSelect(choices=field.choices)
             field.widget.attrs["class"] = "form-select" if is_select else "form-control"
 
 

@@ -5,7 +5,7 @@ from publications.models import Article, ExternalPublication, Manual, PracticeEn
 
 def sections(teacher):
     practice_entries = list(
-        PracticeEntry.objects.published().filter(author=teacher).order_by("-city_decision_date")
+        PracticeEntry.objects.published().filter(author=teacher).order_by("-included_on", "-id")
     )
     articles = list(
         Article.objects.published()

@@ -1,4 +1,8 @@
-"""Publications, practice entries and news in the site search: one query per section."""
+"""Publications, practice entries and news in the site search: one query per section.
+
+Each section searches columns of its own table only, so that PostgreSQL answers from the
+trigram indexes of migration 0004 (a condition on a joined table would force reading every
+row); people are found by name in the teachers' section, their page lists their work."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -33,7 +37,7 @@ def _manuals(query):
 def _external(query):
     rows = text_filter(
         ExternalPublication.objects.published().select_related("author"),
-        ["title", "venue", "author__surname"],
+        ["title", "venue"],
         query,
     ).order_by("-year", "title")[:HITS_PER_SECTION]
     return SearchSection(
@@ -50,9 +54,9 @@ def _external(query):
 def _practice(query):
     rows = text_filter(
         PracticeEntry.objects.published().select_related("author", "institution"),
-        ["topic", "description", "author__surname"],
+        ["topic", "description"],
         query,
-    ).order_by("-city_decision_date", "topic")[:HITS_PER_SECTION]
+    ).order_by("-included_on", "-id")[:HITS_PER_SECTION]
     return SearchSection(
         _("Best practice catalogue"),
         [

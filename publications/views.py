@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from imc_portal.models import Teacher
+from publications.authors import attach_authors
 from publications.filters import ExternalPublicationFilter, ManualFilter, PracticeFilter
 from publications.models import (
     Article,
@@ -21,7 +21,7 @@ from publications.models import (
     PracticeEntry,
     PracticeMaterial,
 )
-from staff.models import StaffMember
+from publications.pagination import keyset_page
 
 LATEST_ISSUES = 4
 PAGE_SIZE = 20
@@ -39,19 +39,6 @@ def _clean_get(request):
 
 def _page(request, queryset, size=PAGE_SIZE):
     return Paginator(queryset, size).get_page(request.GET.get("page", "").replace("\x00", ""))
-
-
-def _authors_prefetch():
-    return [
-        Prefetch(
-            "teachers",
-            queryset=Teacher.objects.only("id", "surname", "first_name", "patronymic", "slug"),
-        ),
-        Prefetch(
-            "staff_authors",
-            queryset=StaffMember.objects.only("id", "surname", "first_name", "patronymic"),
-        ),
-    ]
 
 
 def index(request):
@@ -86,9 +73,7 @@ def issue_detail(request, slug, year, number):
         .prefetch_related(
             Prefetch(
                 "articles",
-                queryset=Article.objects.select_related("subject").prefetch_related(
-                    *_authors_prefetch()
-                ),
+                queryset=Article.objects.select_related("subject"),
                 to_attr="contents",
             )
         ),
@@ -96,22 +81,16 @@ def issue_detail(request, slug, year, number):
         year=year,
         number=number,
     )
+    attach_authors(issue.contents, "other_authors")
     return render(request, "publications/issue_detail.html", {"issue": issue})
 
 
 def manual_list(request):
-    queryset = (
-        Manual.objects.published()
-        .select_related("subject")
-        .prefetch_related(*_authors_prefetch())
-        .order_by("-year", "title")
-    )
+    queryset = Manual.objects.published().select_related("subject").order_by("-year", "title")
     filterset = ManualFilter(_clean_get(request), queryset=queryset)
-    return render(
-        request,
-        "publications/manual_list.html",
-        {"filter": filterset, "page": _page(request, filterset.qs)},
-    )
+    page = _page(request, filterset.qs)
+    page.object_list = attach_authors(page.object_list, "authoring_group")
+    return render(request, "publications/manual_list.html", {"filter": filterset, "page": page})
 
 
 def article_list(request):
@@ -130,16 +109,18 @@ def article_list(request):
 
 
 def practice_list(request):
-    queryset = (
-        PracticeEntry.objects.published()
-        .select_related("author", "institution", "subject")
-        .order_by("-city_decision_date", "topic", "id")
-    )
-    filterset = PracticeFilter(_clean_get(request), queryset=queryset)
+    queryset = PracticeEntry.objects.published().select_related("author", "institution", "subject")
+    data = _clean_get(request)
+    filterset = PracticeFilter(data, queryset=queryset)
+    entries = filterset.qs
     return render(
         request,
         "publications/practice_list.html",
-        {"filter": filterset, "page": _page(request, filterset.qs)},
+        {
+            "filter": filterset,
+            "page": keyset_page(entries, data, "included_on", PAGE_SIZE),
+            "total": entries.count(),
+        },
     )
 
 
@@ -156,18 +137,12 @@ def practice_detail(request, slug):
 
 
 def news_list(request):
-    queryset = News.objects.published().order_by("-date", "-id")
-    return render(
-        request, "publications/news_list.html", {"page": _page(request, queryset, NEWS_PAGE_SIZE)}
-    )
-
-
-def _news_with_links():
-    return News.objects.published().select_related("issue__periodical", "manual", "practice_entry")
+    page = keyset_page(News.objects.published(), _clean_get(request), "date", NEWS_PAGE_SIZE)
+    return render(request, "publications/news_list.html", {"page": page})
 
 
 def news_detail(request, slug):
-    news = get_object_or_404(_news_with_links(), slug=slug)
+    news = get_object_or_404(News.objects.published().with_links(), slug=slug)
     return render(request, "publications/news_detail.html", {"news": news})
 
 

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from contests.models import ContestEdition
+from events.models import Event
 from imc_portal.images import PortalImageField, make_thumbnail
 from imc_portal.models import TimeStampedModel
 from imc_portal.text import unique_slug
@@ -16,9 +18,16 @@ from publications.models.practice import PracticeEntry
 NEWS_THUMBNAIL_SIZE = (400, 250)
 
 
+class NewsQuerySet(DatedPublishedQuerySet):
+    def with_links(self):
+        return self.select_related(
+            "issue__periodical", "manual", "practice_entry", "event", "contest_edition__contest"
+        ).defer("event__description", "event__programme", "event__outcomes")
+
+
 class News(TimeStampedModel):
-    """A news post. It links to what it is about: a record of this app by key, or any page
-    of the portal (an event, a contest result) by its address, so the apps stay separate."""
+    """A news post. It links to what it is about: an issue, a manual or a practice entry of
+    this app, an event, a contest's results of a year, or any other page by its address."""
 
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
@@ -59,17 +68,36 @@ class News(TimeStampedModel):
         null=True,
         blank=True,
     )
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("about the event"),
+        on_delete=models.SET_NULL,
+        related_name="news",
+        null=True,
+        blank=True,
+    )
+    contest_edition = models.ForeignKey(
+        ContestEdition,
+        verbose_name=_("about the contest results"),
+        on_delete=models.SET_NULL,
+        related_name="news",
+        null=True,
+        blank=True,
+        help_text=_(
+            "A contest of a year, e.g. «Учитель року» 2024: the news links to its results."
+        ),
+    )
     link_url = models.CharField(
         _("link to a portal page"),
         max_length=300,
         blank=True,
-        help_text=_("An event, a contest result or any page: an address such as /events/… "),
+        help_text=_("Any other page: an address such as /olympiads/2024/ or a full address."),
     )
     link_title = models.CharField(_("link text"), max_length=200, blank=True)
     is_published = models.BooleanField(_("shown on the public pages"), default=True)
     history = HistoricalRecords()
 
-    objects = DatedPublishedQuerySet.as_manager()
+    objects = NewsQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("news item")
@@ -108,13 +136,18 @@ class News(TimeStampedModel):
         return reverse("publications:news_detail", kwargs={"slug": self.slug})
 
     def links(self):
-        """(text, url) for what the post is about; related rows must be select_related."""
+        """(text, url) for what the post is about, public records only; related rows must be
+        select_related (see ``NewsQuerySet.with_links``)."""
         rows = []
-        if self.issue_id:
+        if self.event_id and self.event.is_published:
+            rows.append((self.event.title, self.event.get_absolute_url()))
+        if self.contest_edition_id and self.contest_edition.is_published:
+            rows.append((str(self.contest_edition), self.contest_edition.get_absolute_url()))
+        if self.issue_id and self.issue.is_published and self.issue.periodical.is_published:
             rows.append((str(self.issue), self.issue.get_absolute_url()))
-        if self.manual_id:
+        if self.manual_id and self.manual.is_published:
             rows.append((self.manual.title, self.manual.get_absolute_url()))
-        if self.practice_entry_id:
+        if self.practice_entry_id and self.practice_entry.is_published:
             rows.append((self.practice_entry.topic, self.practice_entry.get_absolute_url()))
         if self.link_url:
             rows.append((self.link_title or self.link_url, self.link_url))

@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from imc_portal.images import PortalImageField, make_thumbnail
 from imc_portal.models import Subject, Teacher, TimeStampedModel
-from imc_portal.text import unique_slug
+from imc_portal.text import latin_slug, unique_slug
 from publications.models.common import (
     DatedPublishedQuerySet,
     Level,
@@ -24,6 +24,9 @@ from publications.pdf import PdfFileField
 from staff.models import StaffMember
 
 COVER_THUMBNAIL_SIZE = (240, 340)
+# A periodical's page is /publications/<slug>/, beside the app's fixed pages: a periodical
+# with one of these slugs would hide that page (or be hidden by it).
+RESERVED_SLUGS = ("manuals", "articles", "feed", "search", "archive", "news", "practice")
 
 
 class Periodical(TimeStampedModel):
@@ -49,13 +52,35 @@ class Periodical(TimeStampedModel):
         verbose_name = _("periodical")
         verbose_name_plural = _("periodicals")
         ordering = ["order", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(slug__in=RESERVED_SLUGS),
+                name="periodical_slug_not_reserved",
+                violation_error_message=_("This address is taken by a page of the portal."),
+            ),
+        ]
 
     def __str__(self):
         return self.title
 
+    def clean(self):
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": self._reserved_message(self.slug)})
+        if not self.slug and latin_slug(self.title or "", 74) in RESERVED_SLUGS:
+            raise ValidationError({"title": self._reserved_message(latin_slug(self.title, 74))})
+
+    @staticmethod
+    def _reserved_message(slug):
+        return _(
+            "The address /publications/%(slug)s/ belongs to a page of the portal: "
+            "choose another title or address for the periodical."
+        ) % {"slug": slug}
+
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.title)
+            if self.slug in RESERVED_SLUGS:
+                self.slug = unique_slug(self, f"{self.title} periodical")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -93,6 +118,7 @@ class Issue(TimeStampedModel):
         verbose_name = _("issue")
         verbose_name_plural = _("issues")
         ordering = ["periodical", "-year", "-number"]
+        indexes = [models.Index(fields=["-date", "-number"], name="issue_date_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["periodical", "year", "number"],
@@ -306,6 +332,7 @@ class ExternalPublication(TimeStampedModel):
         verbose_name = _("teacher’s publication elsewhere")
         verbose_name_plural = _("teachers’ publications elsewhere")
         ordering = ["-year", "title"]
+        indexes = [models.Index(fields=["-year", "title", "id"], name="external_year_title_idx")]
         constraints = [year_in_range("year", "externalpublication_year_in_range")]
 
     def __str__(self):

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -61,16 +62,27 @@ class PracticeEntry(TimeStampedModel):
     national_decision_date = models.DateField(
         _("national: date of inclusion"), null=True, blank=True
     )
+    # When the entry first entered a catalogue: kept by the database, so the catalogue is
+    # ordered (and paged by keyset) on one indexed non-null column on every backend.
+    included_on = models.GeneratedField(
+        expression=Coalesce("city_decision_date", "oblast_decision_date", "national_decision_date"),
+        output_field=models.DateField(),
+        db_persist=True,
+        verbose_name=_("date of inclusion"),
+    )
     description = models.TextField(_("description"), blank=True)
     is_published = models.BooleanField(_("shown on the public pages"), default=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["included_on"])
 
     objects = PublishedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("best practice entry")
         verbose_name_plural = _("best practice catalogue")
-        ordering = ["-city_decision_date", "topic"]
+        ordering = ["-included_on", "-id"]
+        indexes = [
+            models.Index(fields=["-included_on", "-id"], name="practice_included_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(level="city", city_decision_date__isnull=False)
