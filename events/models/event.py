@@ -17,13 +17,17 @@ from imc_portal.text import unique_slug
 from staff.models import StaffMember
 
 
+def sees_drafts(user):
+    """Staff who may view events see drafts too; everybody else only published ones."""
+    return user.is_authenticated and user.is_staff and user.has_perm("events.view_event")
+
+
 class EventQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
     def visible_to(self, user):
-        """Staff who may view events see drafts too; everybody else only published ones."""
-        if user.is_authenticated and user.is_staff and user.has_perm("events.view_event"):
+        if sees_drafts(user):
             return self
         return self.published()
 
@@ -199,7 +203,11 @@ class Event(TimeStampedModel):
                 violation_error_message=_("An event cannot end before it starts."),
             ),
         ]
-        indexes = [models.Index(fields=["is_published", "start"], name="event_published_start")]
+        indexes = [
+            models.Index(fields=["is_published", "start"], name="event_published_start"),
+            # upcoming() and past() filter on the finish (end, or start when no end).
+            models.Index(Coalesce("end", "start"), name="event_finish"),
+        ]
 
     def __str__(self):
         return self.title
@@ -222,6 +230,12 @@ class Event(TimeStampedModel):
 
     def get_ics_url(self):
         return reverse("events:detail_ics", kwargs={"slug": self.slug})
+
+    @property
+    def ends_same_day(self):
+        if not self.end:
+            return True
+        return timezone.localtime(self.end).date() == timezone.localtime(self.start).date()
 
     @property
     def is_cancelled(self):

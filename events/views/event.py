@@ -10,7 +10,14 @@ from django.utils.translation import gettext as _
 from events.documents import KINDS_BY_EXTENSION
 from events.ics import build_calendar
 from events.models import Event, Material
-from events.views.common import detail_queryset, filtered_page, list_queryset
+from events.models.event import sees_drafts
+from events.views.common import (
+    detail_queryset,
+    filtered_keyset_page,
+    filtered_page,
+    list_queryset,
+)
+from imc_portal.page_cache import cached_until_change
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
@@ -31,19 +38,26 @@ def upcoming(request):
 
 
 def archive_years(request):
-    """Years that have past events, newest first, with their counts (one query)."""
-    return list(
-        Event.objects.visible_to(request.user)
-        .past()
-        .annotate(year=ExtractYear("start"))
-        .values("year")
-        .annotate(events=Count("pk"))
-        .order_by("-year")
-    )
+    """Years that have past events, newest first, with their counts: one query over the
+    whole table, so kept until a record changes (or an hour passes: events become past)."""
+    drafts = sees_drafts(request.user)
+
+    def compute():
+        events = Event.objects.all() if drafts else Event.objects.published()
+        return list(
+            events.past()
+            .annotate(year=ExtractYear("start"))
+            .values("year")
+            .annotate(events=Count("pk"))
+            .order_by("-year")
+        )
+
+    return cached_until_change(f"events:archive-years:{int(drafts)}", compute, timeout=600)
 
 
 def archive(request):
-    filterset, page, query = filtered_page(request, list_queryset(request).past())
+    # Newest first across all years, paged by keyset: no OFFSET, no COUNT of the table.
+    filterset, page, query = filtered_keyset_page(request, list_queryset(request).past())
     return render(
         request,
         "events/event_list.html",

@@ -15,8 +15,9 @@ from events.ics import build_calendar
 from events.models import Event
 
 # "Upcoming and recent": a subscriber still sees last month's events and their changes.
-RECENT = dt.timedelta(days=90)
-FEED_LIMIT = 200
+# Bounded so a calendar app's poll costs the same in a busy year.
+RECENT = dt.timedelta(days=30)
+FEED_LIMIT = 100
 
 
 def feed_events(request):
