@@ -126,19 +126,25 @@ class EventFilter(django_filters.FilterSet):
         return queryset
 
     @property
+    def cleaned_data(self):
+        """The valid filter values (validating first when nothing has yet)."""
+        if not self.is_bound:
+            return {}
+        self.form.is_valid()
+        return self.form.cleaned_data
+
+    @property
     def hidden_group_name(self):
         """The chosen group's name when the group filter is not a select."""
         field = self.form.fields["group"]
-        value = self.form.cleaned_data.get("group") if self.is_bound else None
+        value = self.cleaned_data.get("group")
         if not value or not isinstance(field.widget, forms.HiddenInput):
             return ""
         return dict(field.choices).get(value, "")
 
     @property
     def is_active(self):
-        return self.is_bound and any(
-            value not in (None, "") for value in self.form.cleaned_data.values()
-        )
+        return any(value not in (None, "") for value in self.cleaned_data.values())
 
 
 def filtered_events(request, queryset):

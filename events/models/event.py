@@ -34,14 +34,20 @@ class EventQuerySet(models.QuerySet):
     def with_finish(self):
         return self.annotate(finish=Coalesce("end", "start"))
 
+    def finishing_after(self, moment):
+        """Finish (end, or start when no end) at or after ``moment``, written so that the
+        indexes on start and on end serve it (an end is never before its start)."""
+        return self.filter(Q(start__gte=moment) | Q(end__gte=moment))
+
     def upcoming(self, now=None):
         """Not finished yet, soonest first (an event under way is still "upcoming")."""
         now = now or timezone.now()
-        return self.with_finish().filter(finish__gte=now).order_by("start", "pk")
+        return self.with_finish().finishing_after(now).order_by("start", "pk")
 
     def past(self, now=None):
         now = now or timezone.now()
-        return self.with_finish().filter(finish__lt=now).order_by("-start", "-pk")
+        finished = Q(start__lt=now) & (Q(end__isnull=True) | Q(end__lt=now))
+        return self.with_finish().filter(finished).order_by("-start", "-pk")
 
     def in_period(self, period):
         start, end = period.datetime_range()
@@ -205,8 +211,8 @@ class Event(TimeStampedModel):
         ]
         indexes = [
             models.Index(fields=["is_published", "start"], name="event_published_start"),
-            # upcoming() and past() filter on the finish (end, or start when no end).
-            models.Index(Coalesce("end", "start"), name="event_finish"),
+            # upcoming() and the calendar look for events finishing after a moment.
+            models.Index(fields=["end"], name="event_end"),
         ]
 
     def __str__(self):

@@ -16,11 +16,8 @@ PAGE_SIZE = 20
 
 def list_queryset(request):
     """Events a visitor may see, with what a list entry shows joined in."""
-    return (
-        Event.objects.visible_to(request.user)
-        .select_related("venue", "group")
-        .prefetch_related("subjects")
-    )
+    # The areas are fetched with the entries that are not in the fragment cache.
+    return Event.objects.visible_to(request.user).select_related("venue", "group")
 
 
 def detail_queryset(request):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from events.documents import KINDS_BY_EXTENSION
+from events.fragments import attach_item_html, rendered_filter_form
 from events.ics import build_calendar
 from events.models import Event, Material
 from events.models.event import sees_drafts
@@ -22,11 +23,16 @@ from imc_portal.page_cache import cached_until_change
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 
+def render_list(request, context):
+    attach_item_html(context["page_obj"].object_list)
+    context["filter_form"] = rendered_filter_form(request, context["filter"])
+    return render(request, "events/event_list.html", context)
+
+
 def upcoming(request):
     filterset, page, query = filtered_page(request, list_queryset(request).upcoming())
-    return render(
+    return render_list(
         request,
-        "events/event_list.html",
         {
             "title": _("Upcoming events"),
             "filter": filterset,
@@ -58,9 +64,8 @@ def archive_years(request):
 def archive(request):
     # Newest first across all years, paged by keyset: no OFFSET, no COUNT of the table.
     filterset, page, query = filtered_keyset_page(request, list_queryset(request).past())
-    return render(
+    return render_list(
         request,
-        "events/event_list.html",
         {
             "title": _("Events archive"),
             "filter": filterset,
@@ -77,9 +82,8 @@ def archive_year(request, year):
         raise Http404
     events = list_queryset(request).past().filter(start__year=year)
     filterset, page, query = filtered_page(request, events)
-    return render(
+    return render_list(
         request,
-        "events/event_list.html",
         {
             "title": _("Events of %(year)s") % {"year": year},
             "filter": filterset,

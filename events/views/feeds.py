@@ -24,8 +24,7 @@ def feed_events(request):
     since = timezone.now() - RECENT
     events = (
         Event.objects.published()
-        .with_finish()
-        .filter(finish__gte=since)
+        .finishing_after(since)
         .select_related("venue")
         .order_by("start", "pk")
     )

@@ -5,12 +5,13 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from events.fragments import attach_item_html
 from events.models import Event, Group, Material
 from events.views.common import slice_page
 
 PAST_MEETINGS_SHOWN = 20
 # A big city has hundreds of groups: a page of them, in the same order, sections and all.
-GROUPS_PER_PAGE = 100
+GROUPS_PER_PAGE = 60
 
 
 def member_count():
@@ -57,13 +58,9 @@ def group_detail(request, slug):
         slug=slug,
     )
     now = timezone.now()
-    meetings = (
-        Event.objects.visible_to(request.user)
-        .filter(group=group)
-        .select_related("venue", "group")
-        .prefetch_related("subjects")
-    )
-    upcoming = list(meetings.upcoming(now))
+    meetings = Event.objects.visible_to(request.user).filter(group=group)
+    # Upcoming entries come from the fragment cache (areas fetched only for those missing).
+    upcoming = attach_item_html(list(meetings.upcoming(now).select_related("venue", "group")), 3)
     past = list(
         meetings.past(now).prefetch_related(
             Prefetch("materials", queryset=Material.objects.all(), to_attr="material_list")
