@@ -214,3 +214,15 @@ def test_filter_form_keeps_what_each_visitor_chose(client):
     bad = client.get("/events/?date_from=nonsense").content.decode()
     assert "text-danger" in bad
     assert "text-danger" not in client.get("/events/").content.decode()
+
+
+def test_upcoming_keeps_a_long_course_under_way(client):
+    now = timezone.now()
+    EventFactory(
+        title="Довгі курси", start=now - dt.timedelta(days=120), end=now + dt.timedelta(days=5)
+    )
+    EventFactory(
+        title="Завершені курси", start=now - dt.timedelta(days=200), end=now - dt.timedelta(days=1)
+    )
+    EventFactory(title="Завтрашній семінар", start=now + dt.timedelta(days=1), end=None)
+    assert titles(client.get("/events/")) == ["Довгі курси", "Завтрашній семінар"]
