@@ -8,6 +8,7 @@ import datetime as dt
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import connection
 from django.utils import timezone
 
 from events.demo import demo_pdf, workday
@@ -77,6 +78,13 @@ def generate(rng, years, stdout):
         stdout.write("Events load data already present.")
         return
     Generator(rng, years).run(stdout)
+    if connection.vendor == "postgresql":
+        # Fresh statistics, so the planner does not judge the new rows by an empty table.
+        tables = [Group, Group.members.through, Event, Speaker, Material]
+        tables += [Event.subjects.through, Event.teacher_participants.through]
+        with connection.cursor() as cursor:
+            for model in tables:
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 class Generator:
