@@ -308,7 +308,7 @@ class Loader:
         for index, (area, name) in enumerate(data.ASSOCIATIONS):
             day = workday(today + dt.timedelta(days=3 + 3 * index))
             self.event(
-                f"Засідання {name[6:].replace('методичне', 'методичного').replace('об', 'об', 1)}",
+                f"Засідання {name[6:].strip().replace('методичне', 'методичного')}",
                 Event.Kind.MEETING,
                 aware(day.year, day.month, day.day, 14),
                 aware(day.year, day.month, day.day, 16),

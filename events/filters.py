@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import AudienceRole, Event, Group
 from imc_portal.models import Institution, Subject
+from imc_portal.page_cache import cached_until_change
 from imc_portal.site_search import MAX_QUERY_LENGTH, text_filter
 
 ROLE_PREFIX = "role-"
@@ -21,24 +22,42 @@ def clean_query_data(data):
     return cleaned
 
 
+# Above this many groups the group filter is a hidden field kept from the query string (group
+# pages link to it): a select of hundreds of names would outweigh the list it filters.
+GROUP_SELECT_LIMIT = 50
+
+
+# The choice lists are the same for every request until a record changes: kept in the cache,
+# so a list page spends its queries on events only.
+def area_choices():
+    return cached_until_change(
+        "events:area-choices", lambda: list(Subject.objects.values_list("slug", "name"))
+    )
+
+
+def group_choices():
+    return cached_until_change(
+        "events:group-choices",
+        lambda: list(Group.objects.published().values_list("slug", "name")),
+    )
+
+
 def audience_choices():
-    roles = [
-        (f"{ROLE_PREFIX}{slug}", name)
-        for slug, name in AudienceRole.objects.values_list("slug", "name")
-    ]
+    roles = cached_until_change(
+        "events:role-choices", lambda: list(AudienceRole.objects.values_list("slug", "name"))
+    )
     kinds = [(f"{KIND_PREFIX}{value}", label) for value, label in Institution.Kind.choices]
-    return roles + kinds
+    return [(f"{ROLE_PREFIX}{slug}", name) for slug, name in roles] + kinds
 
 
 class EventFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Words"), method="filter_text", max_length=MAX_QUERY_LENGTH
     )
-    area = django_filters.ModelChoiceFilter(
+    area = django_filters.ChoiceFilter(
         label=_("Area"),
-        field_name="subjects",
-        queryset=Subject.objects.all(),
-        to_field_name="slug",
+        field_name="subjects__slug",
+        choices=area_choices,
         empty_label=_("All areas"),
     )
     kind = django_filters.ChoiceFilter(
@@ -56,10 +75,10 @@ class EventFilter(django_filters.FilterSet):
         method="filter_audience",
         empty_label=_("Everybody"),
     )
-    group = django_filters.ModelChoiceFilter(
+    group = django_filters.ChoiceFilter(
         label=_("Association or group"),
-        queryset=Group.objects.published(),
-        to_field_name="slug",
+        field_name="group__slug",
+        choices=group_choices,
         empty_label=_("All associations"),
     )
     date_from = django_filters.DateFilter(
@@ -80,6 +99,9 @@ class EventFilter(django_filters.FilterSet):
         for field in self.form.fields.values():
             is_select = isinstance(field.widget, forms.Select)
             field.widget.attrs["class"] = "form-select" if is_select else "form-control"
+        group = self.form.fields["group"]
+        if len(list(group.choices)) > GROUP_SELECT_LIMIT + 1:
+            group.widget = forms.HiddenInput()
 
     def filter_text(self, queryset, name, value):
         return text_filter(queryset, ["title", "description"], value)
@@ -104,10 +126,25 @@ class EventFilter(django_filters.FilterSet):
         return queryset
 
     @property
+    def cleaned_data(self):
+        """The valid filter values (validating first when nothing has yet)."""
+        if not self.is_bound:
+            return {}
+        self.form.is_valid()
+        return self.form.cleaned_data
+
+    @property
+    def hidden_group_name(self):
+        """The chosen group's name when the group filter is not a select."""
+        field = self.form.fields["group"]
+        value = self.cleaned_data.get("group")
+        if not value or not isinstance(field.widget, forms.HiddenInput):
+            return ""
+        return dict(field.choices).get(value, "")
+
+    @property
     def is_active(self):
-        return self.is_bound and any(
-            value not in (None, "") for value in self.form.cleaned_data.values()
-        )
+        return any(value not in (None, "") for value in self.cleaned_data.values())
 
 
 def filtered_events(request, queryset):

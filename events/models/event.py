@@ -17,27 +17,37 @@ from imc_portal.text import unique_slug
 from staff.models import StaffMember
 
 
+def sees_drafts(user):
+    """Staff who may view events see drafts too; everybody else only published ones."""
+    return user.is_authenticated and user.is_staff and user.has_perm("events.view_event")
+
+
 class EventQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
     def visible_to(self, user):
-        """Staff who may view events see drafts too; everybody else only published ones."""
-        if user.is_authenticated and user.is_staff and user.has_perm("events.view_event"):
+        if sees_drafts(user):
             return self
         return self.published()
 
     def with_finish(self):
         return self.annotate(finish=Coalesce("end", "start"))
 
+    def finishing_after(self, moment):
+        """Finish (end, or start when no end) at or after ``moment``, written so that the
+        indexes on start and on end serve it (an end is never before its start)."""
+        return self.filter(Q(start__gte=moment) | Q(end__gte=moment))
+
     def upcoming(self, now=None):
         """Not finished yet, soonest first (an event under way is still "upcoming")."""
         now = now or timezone.now()
-        return self.with_finish().filter(finish__gte=now).order_by("start", "pk")
+        return self.with_finish().finishing_after(now).order_by("start", "pk")
 
     def past(self, now=None):
         now = now or timezone.now()
-        return self.with_finish().filter(finish__lt=now).order_by("-start", "-pk")
+        finished = Q(start__lt=now) & (Q(end__isnull=True) | Q(end__lt=now))
+        return self.with_finish().filter(finished).order_by("-start", "-pk")
 
     def in_period(self, period):
         start, end = period.datetime_range()
@@ -199,7 +209,11 @@ class Event(TimeStampedModel):
                 violation_error_message=_("An event cannot end before it starts."),
             ),
         ]
-        indexes = [models.Index(fields=["is_published", "start"], name="event_published_start")]
+        indexes = [
+            models.Index(fields=["is_published", "start"], name="event_published_start"),
+            # upcoming() and the calendar look for events finishing after a moment.
+            models.Index(fields=["end"], name="event_end"),
+        ]
 
     def __str__(self):
         return self.title
@@ -222,6 +236,12 @@ class Event(TimeStampedModel):
 
     def get_ics_url(self):
         return reverse("events:detail_ics", kwargs={"slug": self.slug})
+
+    @property
+    def ends_same_day(self):
+        if not self.end:
+            return True
+        return timezone.localtime(self.end).date() == timezone.localtime(self.start).date()
 
     @property
     def is_cancelled(self):

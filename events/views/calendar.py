@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from events.filters import filtered_events
+from events.fragments import rendered_filter_form
 from events.models import Event
 from events.views.event import FIRST_YEAR, LAST_YEAR
 
@@ -36,7 +37,8 @@ def calendar_month(request, year=None, month=None):
     base = (
         Event.objects.visible_to(request.user)
         .with_finish()
-        .filter(start__lt=end, finish__gte=start)
+        .filter(start__lt=end)
+        .finishing_after(start)
         .order_by("start", "pk")
     )
     filterset = filtered_events(request, base)
@@ -67,6 +69,7 @@ def calendar_month(request, year=None, month=None):
             "next": following if following.year <= LAST_YEAR else None,
             "today": today,
             "filter": filterset,
+            "filter_form": rendered_filter_form(request, filterset),
             "query": params.urlencode(),
             "has_events": bool(by_day),
         },

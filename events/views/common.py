@@ -1,7 +1,11 @@
 """Querysets and helpers shared by the event pages."""
 
+import datetime as dt
+import re
+from dataclasses import dataclass
+
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404
 
 from events.filters import filtered_events
@@ -12,11 +16,8 @@ PAGE_SIZE = 20
 
 def list_queryset(request):
     """Events a visitor may see, with what a list entry shows joined in."""
-    return (
-        Event.objects.visible_to(request.user)
-        .select_related("venue", "group")
-        .prefetch_related("subjects")
-    )
+    # The areas are fetched with the entries that are not in the fragment cache.
+    return Event.objects.visible_to(request.user).select_related("venue", "group")
 
 
 def detail_queryset(request):
@@ -34,12 +35,51 @@ def detail_queryset(request):
     )
 
 
-def paginate(request, queryset):
-    paginator = Paginator(queryset, PAGE_SIZE)
+def paginate(request, queryset, per_page=PAGE_SIZE):
+    paginator = Paginator(queryset, per_page)
     try:
         return paginator.page(request.GET.get("page", "1").replace("\x00", "") or 1)
     except InvalidPage:
         raise Http404 from None
+
+
+@dataclass
+class SlicePage:
+    """A numbered page found without counting the table (one row more tells if another
+    page follows), for lists short enough that their OFFSET stays small."""
+
+    object_list: list
+    number: int
+    more: bool
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def has_previous(self):
+        return self.number > 1
+
+    def has_next(self):
+        return self.more
+
+    def has_other_pages(self):
+        return self.has_previous() or self.has_next()
+
+    def previous_page_number(self):
+        return self.number - 1
+
+    def next_page_number(self):
+        return self.number + 1
+
+
+def slice_page(request, queryset, per_page):
+    raw = request.GET.get("page", "1").replace("\x00", "") or "1"
+    if not raw.isdigit() or not 1 <= int(raw) <= 10_000:
+        raise Http404
+    number = int(raw)
+    rows = list(queryset[(number - 1) * per_page : number * per_page + 1])
+    if not rows and number > 1:
+        raise Http404
+    return SlicePage(rows[:per_page], number, len(rows) > per_page)
 
 
 def filtered_page(request, queryset):
@@ -48,4 +88,81 @@ def filtered_page(request, queryset):
     page = paginate(request, filterset.qs)
     params = filterset.data.copy()
     params.pop("page", None)
+    return filterset, page, params.urlencode()
+
+
+# A keyset cursor: the start (UTC, to the microsecond) and id of the row a page ends at.
+CURSOR = re.compile(r"^(\d{20})-(\d{1,18})$")
+
+
+def encode_cursor(event):
+    return f"{event.start.astimezone(dt.UTC):%Y%m%d%H%M%S%f}-{event.pk}"
+
+
+def decode_cursor(value):
+    """(start, pk), or None for anything that is not a cursor we wrote."""
+    match = CURSOR.match(value or "")
+    if not match:
+        return None
+    try:
+        start = dt.datetime.strptime(match[1], "%Y%m%d%H%M%S%f").replace(tzinfo=dt.UTC)
+    except ValueError:
+        return None
+    return start, int(match[2])
+
+
+@dataclass
+class KeysetPage:
+    """A page of a newest-first list found from the row next to it (?before= or ?after=),
+    not by OFFSET: the hundredth page of the archive costs what the first costs."""
+
+    object_list: list
+    older: str = ""
+    newer: str = ""
+    keyset = True
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def has_other_pages(self):
+        return bool(self.older or self.newer)
+
+
+def keyset_page(request, queryset):
+    """``queryset`` ordered by -start, -pk, one page of it and the cursors around it."""
+    after = decode_cursor(request.GET.get("after", "").replace("\x00", ""))
+    before = None if after else decode_cursor(request.GET.get("before", "").replace("\x00", ""))
+    if after:
+        start, pk = after
+        rows = list(
+            queryset.filter(Q(start__gt=start) | Q(start=start, pk__gt=pk)).order_by("start", "pk")[
+                : PAGE_SIZE + 1
+            ]
+        )
+        more_newer = len(rows) > PAGE_SIZE
+        rows = rows[:PAGE_SIZE][::-1]
+        return KeysetPage(
+            rows,
+            older=encode_cursor(rows[-1]) if rows else "",
+            newer=encode_cursor(rows[0]) if more_newer else "",
+        )
+    if before:
+        start, pk = before
+        queryset = queryset.filter(Q(start__lt=start) | Q(start=start, pk__lt=pk))
+    rows = list(queryset.order_by("-start", "-pk")[: PAGE_SIZE + 1])
+    more_older = len(rows) > PAGE_SIZE
+    rows = rows[:PAGE_SIZE]
+    return KeysetPage(
+        rows,
+        older=encode_cursor(rows[-1]) if more_older else "",
+        newer=encode_cursor(rows[0]) if before and rows else "",
+    )
+
+
+def filtered_keyset_page(request, queryset):
+    filterset = filtered_events(request, queryset)
+    page = keyset_page(request, filterset.qs)
+    params = filterset.data.copy()
+    for name in ("page", "before", "after"):
+        params.pop(name, None)
     return filterset, page, params.urlencode()

@@ -1,6 +1,8 @@
 """Event lists (upcoming, archive by year), one event, its .ics and its materials."""
 
-from django.db.models import Count
+import datetime as dt
+
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Max
 from django.db.models.functions import ExtractYear
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -8,18 +10,46 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from events.documents import KINDS_BY_EXTENSION
+from events.fragments import attach_item_html, rendered_filter_form
 from events.ics import build_calendar
 from events.models import Event, Material
-from events.views.common import detail_queryset, filtered_page, list_queryset
+from events.models.event import sees_drafts
+from events.views.common import (
+    detail_queryset,
+    filtered_keyset_page,
+    filtered_page,
+    list_queryset,
+)
+from imc_portal.page_cache import cached_until_change
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 
+def render_list(request, context):
+    attach_item_html(context["page_obj"].object_list)
+    context["filter_form"] = rendered_filter_form(request, context["filter"])
+    return render(request, "events/event_list.html", context)
+
+
+def longest_event():
+    """The longest time any event lasts, kept until a record changes."""
+
+    def compute():
+        length = ExpressionWrapper(F("end") - F("start"), output_field=DurationField())
+        longest = Event.objects.exclude(end=None).aggregate(longest=Max(length))["longest"]
+        return longest or dt.timedelta(0)
+
+    return cached_until_change("events:longest", compute)
+
+
 def upcoming(request):
-    filterset, page, query = filtered_page(request, list_queryset(request).upcoming())
-    return render(
+    now = timezone.now()
+    # Nothing that started before now minus the longest event can still be under way: a
+    # bound the start index serves, instead of reading the whole past to find the future.
+    events = list_queryset(request).upcoming(now).filter(start__gte=now - longest_event())
+    filterset, page, query = filtered_page(request, events)
+    return render_list(
         request,
-        "events/event_list.html",
         {
             "title": _("Upcoming events"),
             "filter": filterset,
@@ -31,22 +61,28 @@ def upcoming(request):
 
 
 def archive_years(request):
-    """Years that have past events, newest first, with their counts (one query)."""
-    return list(
-        Event.objects.visible_to(request.user)
-        .past()
-        .annotate(year=ExtractYear("start"))
-        .values("year")
-        .annotate(events=Count("pk"))
-        .order_by("-year")
-    )
+    """Years that have past events, newest first, with their counts: one query over the
+    whole table, so kept until a record changes (or an hour passes: events become past)."""
+    drafts = sees_drafts(request.user)
+
+    def compute():
+        events = Event.objects.all() if drafts else Event.objects.published()
+        return list(
+            events.past()
+            .annotate(year=ExtractYear("start"))
+            .values("year")
+            .annotate(events=Count("pk"))
+            .order_by("-year")
+        )
+
+    return cached_until_change(f"events:archive-years:{int(drafts)}", compute, timeout=600)
 
 
 def archive(request):
-    filterset, page, query = filtered_page(request, list_queryset(request).past())
-    return render(
+    # Newest first across all years, paged by keyset: no OFFSET, no COUNT of the table.
+    filterset, page, query = filtered_keyset_page(request, list_queryset(request).past())
+    return render_list(
         request,
-        "events/event_list.html",
         {
             "title": _("Events archive"),
             "filter": filterset,
@@ -63,9 +99,8 @@ def archive_year(request, year):
         raise Http404
     events = list_queryset(request).past().filter(start__year=year)
     filterset, page, query = filtered_page(request, events)
-    return render(
+    return render_list(
         request,
-        "events/event_list.html",
         {
             "title": _("Events of %(year)s") % {"year": year},
             "filter": filterset,

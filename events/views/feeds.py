@@ -15,16 +15,16 @@ from events.ics import build_calendar
 from events.models import Event
 
 # "Upcoming and recent": a subscriber still sees last month's events and their changes.
-RECENT = dt.timedelta(days=90)
-FEED_LIMIT = 200
+# Bounded so a calendar app's poll costs the same in a busy year.
+RECENT = dt.timedelta(days=30)
+FEED_LIMIT = 100
 
 
 def feed_events(request):
     since = timezone.now() - RECENT
     events = (
         Event.objects.published()
-        .with_finish()
-        .filter(finish__gte=since)
+        .finishing_after(since)
         .select_related("venue")
         .order_by("start", "pk")
     )
