@@ -1,12 +1,13 @@
 """Filters of the public result lists. Their GET parameters are the shareable URL of a list;
 a value that is unknown, too long or carries NUL bytes is ignored, never passed on."""
 
+from html import escape
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
 from django.forms.utils import flatatt
 from django.http import QueryDict
-from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -48,16 +49,13 @@ class FastSelect(forms.Select):
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = {str(v) for v in self.format_value(value)}
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            (
-                (key, mark_safe(" selected") if str(key) in chosen else "", label)
-                for key, label in self.choices
-            ),
+        options = "".join(
+            f'<option value="{escape(key)}"{" selected" if key in chosen else ""}>'
+            f"{escape(label)}</option>"
+            for key, label in ((str(key), str(label)) for key, label in self.choices)
         )
         attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
-        return format_html("<select{}>{}</select>", flatatt(attrs), options)
+        return mark_safe(f"<select{flatatt(attrs)}>{options}</select>")
 
 
 def school_choices():
@@ -77,10 +75,13 @@ class PortalFilterSet(django_filters.FilterSet):
     def __init__(self, data=None, *args, choices=None, **kwargs):
         """``choices``: {filter name: choices} known only per page (a year's subjects)."""
         super().__init__(clean_params(data or QueryDict()), *args, **kwargs)
+        choices = dict(choices or {})
         if "institution" in self.filters:
-            self.filters["institution"].extra["choices"] = school_choices()
-        for name, values in (choices or {}).items():
-            self.filters[name].extra["choices"] = list(values)
+            choices["institution"] = school_choices()
+        for name, values in choices.items():
+            # A callable: Django deep-copies a list of choices into every form it builds,
+            # which for 200 schools costs more than the page's queries.
+            self.filters[name].extra["choices"] = lambda values=list(values): values
         for field in self.form.fields.values():
             if type(field.widget) is forms.Select:
                 field.widget = FastSelect(attrs=field.widget.attrs, choices=field.widget.choices)
