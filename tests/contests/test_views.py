@@ -304,3 +304,16 @@ def test_man_year_lists_one_section_at_a_time(client):
     assert other.context["works"][0].cells == ["учасник", None, None]
     ignored = client.get(url, {"section": "no-such\x00section"})
     assert ignored.context["works"] == [maths]
+
+
+def test_result_pages_link_people_to_their_teacher_pages(client):
+    entry = ContestEntryFactory()
+    ContestResultFactory(entry=entry, outcome="winner")
+    page = client.get("/en" + entry.nomination.edition.get_absolute_url()).content.decode()
+    assert f'href="/en/teachers/{entry.teacher.slug}/"' in page
+    result = OlympiadResultFactory()
+    page = client.get(reverse("contests:olympiad_year", args=[2019])).content.decode()
+    assert f'href="{result.mentor.get_absolute_url()}"' in page
+    work = ManResultFactory().work
+    page = client.get(reverse("contests:man_year", args=[2009])).content.decode()
+    assert f'href="{work.supervisor.get_absolute_url()}"' in page
