@@ -317,3 +317,26 @@ def test_result_pages_link_people_to_their_teacher_pages(client):
     work = ManResultFactory().work
     page = client.get(reverse("contests:man_year", args=[2009])).content.decode()
     assert f'href="{work.supervisor.get_absolute_url()}"' in page
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_result_pages_steady_query_counts(client, django_assert_num_queries, count):
+    """Once the Centre, the school list and the figures are cached (until a record
+    changes), a page costs only its rows."""
+    for _ in range(count):
+        OlympiadResultFactory(stage=3)
+        ManResultFactory(work__year=2009)
+        ProjectFactory()
+    edition = contest_entries(count)
+    pages = {
+        reverse("contests:olympiad_year", args=[2019]): 2,  # results, by institution
+        reverse("contests:man_year", args=[2009]): 3,  # sections, works, students
+        reverse("contests:projects_year", args=[2010]): 3,  # festival, projects, teams
+        edition.get_absolute_url(): 4,  # edition, nominations, entries, results
+        reverse("contests:olympiad_index"): 0,
+        reverse("contests:index"): 2,
+    }
+    for url, queries in pages.items():
+        client.get(url)
+        with django_assert_num_queries(queries):
+            assert client.get(url).status_code == 200
