@@ -50,6 +50,17 @@ ROWS_PER_PAGE = 50
 MAX_PAGE = 100
 
 
+LAST_YEAR = 2100  # the models' year range
+
+
+def year_period(year):
+    """The calendar year of a year page; a year no record can have is not found (and never
+    reaches ``datetime``, which refuses years past 9999)."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404
+    return Period.calendar_year(year)
+
+
 def all_time():
     return Period.years(FIRST_YEAR, dt.date.today().year + 1)
 
@@ -98,6 +109,7 @@ OUTCOME_WEIGHT = Case(
 
 
 def contest_edition(request, slug, year):
+    year_period(year)
     edition = get_object_or_404(
         ContestEdition.objects.published().select_related("contest"), contest__slug=slug, year=year
     )
@@ -197,7 +209,7 @@ def olympiad_year(request, year):
     time, its diploma winners by default, the highest stage first, at most ROWS_PER_PAGE
     rows a page: a big city's year is 4,000 rows, far too many for one page. The pages
     stay within one subject's year, so their OFFSET is bounded."""
-    period = Period.calendar_year(year)
+    period = year_period(year)
     # A year's figures count its 4,000 results: kept until a record changes.
     figures, by_subject = cached_until_change(
         f"contests:olympiad-year-{year}",
@@ -270,7 +282,7 @@ def man_stage_outcome(stage):
 def man_year(request, year):
     """A year's works one section at a time (the first by default), each work's result
     per stage as a column."""
-    period = Period.calendar_year(year)
+    period = year_period(year)
     sections = queries.man_section_figures(period)
     if not sections:
         raise Http404
@@ -318,6 +330,7 @@ def projects_index(request):
 
 
 def projects_year(request, year):
+    year_period(year)
     festival = get_object_or_404(ProjectFestival.objects.published(), year=year)
     filterset = ProjectFilter(request.GET, queryset=Project.objects.filter(festival=festival))
     projects = filterset.qs.select_related("institution", "supervisor").prefetch_related("team")

@@ -146,6 +146,11 @@ def test_year_pages_without_records_are_not_found(client):
     assert client.get(reverse("contests:man_year", args=[1999])).status_code == 404
     assert client.get(reverse("contests:projects_year", args=[1999])).status_code == 404
     assert client.get("/olympiads/abc/").status_code == 404
+    for year in ["0", "99999", "9" * 30]:
+        assert client.get(f"/olympiads/{year}/").status_code == 404
+        assert client.get(f"/man/{year}/").status_code == 404
+        assert client.get(f"/projects/{year}/").status_code == 404
+        assert client.get(f"/contests/uchytel-roku/{year}/").status_code == 404
 
 
 @pytest.mark.parametrize("count", [1, 3])
