@@ -121,7 +121,11 @@ def contest_edition(request, slug, year):
             best_place=Min("results__place"),
         )
         .prefetch_related(
-            Prefetch("results", queryset=ContestResult.objects.all(), to_attr="result_list")
+            Prefetch(
+                "results",
+                queryset=ContestResult.objects.order_by("stage"),
+                to_attr="result_list",
+            )
         )
         .order_by(
             "-progress",
