@@ -13,7 +13,11 @@ def sections(teacher):
         ContestEntry.objects.filter(teacher=teacher, nomination__edition__is_published=True)
         .select_related("nomination__edition__contest")
         .prefetch_related(
-            Prefetch("results", queryset=ContestResult.objects.all(), to_attr="result_list")
+            Prefetch(
+                "results",
+                queryset=ContestResult.objects.order_by("stage"),
+                to_attr="result_list",
+            )
         )
         .order_by("-nomination__edition__year")
     )

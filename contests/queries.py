@@ -108,12 +108,32 @@ def olympiad_team_win_share(period, stage):
     return row["share"] if row else None
 
 
+def olympiad_subject_figures(period):
+    """Rows {subject, subject_slug, kind, stage, participants, winners} per olympiad (subject
+    and kind) and stage, in subject order."""
+    return list(
+        _olympiad_results(period)
+        .values(
+            "stage",
+            "olympiad__kind",
+            subject=F("olympiad__subject__name"),
+            subject_slug=F("olympiad__subject__slug"),
+        )
+        .annotate(
+            participants=Count("id"),
+            winners=Count("id", filter=Q(result__in=WINNING_DIPLOMAS)),
+        )
+        .order_by("olympiad__subject__order", "olympiad__subject__name", "olympiad__kind", "stage")
+    )
+
+
 def olympiad_institution_figures(period, results=None):
     """Rows {institution, participants, winners} per institution, most winners first;
-    ``results`` narrows the period's results (a public page's filters)."""
+    ``results`` (a queryset of results) narrows them, e.g. to a public page's filters."""
     qs = _olympiad_results(period)
     if results is not None:
-        qs = qs.filter(pk__in=results.values("pk"))
+        # The same forward joins, so this is one WHERE clause, not a subquery over the table.
+        qs = results.filter(olympiad__year__in=years_in(period), olympiad__is_published=True)
     return list(
         qs.values("institution__name", "institution__short_name")
         .annotate(
@@ -132,6 +152,21 @@ def man_works_per_year(period):
         .values("year")
         .annotate(works=Count("id"))
         .order_by("year")
+    )
+
+
+def man_section_figures(period):
+    """Rows {section, section_slug, works, winners} for the published МАН works of the
+    period, by section (winners: works with a I–III place at any stage)."""
+    return list(
+        ManWork.objects.published()
+        .filter(year__in=years_in(period))
+        .values(section_name=F("section__name"), section_slug=F("section__slug"))
+        .annotate(
+            works=Count("id", distinct=True),
+            winners=Count("id", filter=Q(results__outcome__in=WINNING_MAN_OUTCOMES), distinct=True),
+        )
+        .order_by("section__order", "section__name")
     )
 
 

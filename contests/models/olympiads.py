@@ -56,6 +56,7 @@ class Olympiad(TimeStampedModel):
         verbose_name = _("olympiad or tournament")
         verbose_name_plural = _("olympiads and tournaments")
         ordering = ["-year", "kind", "subject__order", "subject__name"]
+        indexes = [models.Index(fields=["year", "is_published"], name="olympiad_year_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["subject", "year", "kind"], name="olympiad_unique_subject_year_kind"
@@ -104,6 +105,10 @@ class OlympiadResult(TimeStampedModel):
         verbose_name = _("olympiad result")
         verbose_name_plural = _("olympiad results")
         ordering = ["olympiad", "stage", "result", "-score", "student__surname"]
+        # Covers the per-stage and per-subject figures: counted from the index alone.
+        indexes = [
+            models.Index(fields=["olympiad", "stage", "result"], name="olympiad_result_figures_idx")
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["olympiad", "student", "stage"], name="olympiad_result_one_per_stage"

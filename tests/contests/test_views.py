@@ -146,13 +146,18 @@ def test_year_pages_without_records_are_not_found(client):
     assert client.get(reverse("contests:man_year", args=[1999])).status_code == 404
     assert client.get(reverse("contests:projects_year", args=[1999])).status_code == 404
     assert client.get("/olympiads/abc/").status_code == 404
+    for year in ["0", "99999", "9" * 30]:
+        assert client.get(f"/olympiads/{year}/").status_code == 404
+        assert client.get(f"/man/{year}/").status_code == 404
+        assert client.get(f"/projects/{year}/").status_code == 404
+        assert client.get(f"/contests/uchytel-roku/{year}/").status_code == 404
 
 
 @pytest.mark.parametrize("count", [1, 3])
 def test_man_year_query_count_does_not_grow(client, django_assert_num_queries, count):
     for _ in range(count):
         ManResultFactory(work__year=2009)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         response = client.get(reverse("contests:man_year", args=[2009]))
     assert len(response.context["works"]) == count
 
@@ -225,3 +230,118 @@ def test_contest_index_is_reachable_from_navigation(client):
     ContestEntryFactory()
     page = client.get("/").content.decode()
     assert reverse("contests:index") in page
+
+
+def test_olympiad_year_lists_one_subject_and_its_winners_by_default(client):
+    maths = OlympiadResultFactory(stage=3, result="1", student__surname="Переможець")
+    OlympiadResultFactory(stage=3, result="participant", student__surname="Учасниця")
+    physics = OlympiadResultFactory(
+        stage=3, result="2", olympiad=OlympiadFactory(subject__name="Фізика", subject__order=9)
+    )
+    url = reverse("contests:olympiad_year", args=[2019])
+    response = client.get(url)
+    assert response.context["subject"] == maths.olympiad.subject.slug
+    assert list(response.context["results"]) == [maths]
+    page = response.content.decode()
+    assert "Учасниця" not in page
+    # The figures stay complete: every subject, every participant.
+    assert [row["subject"] for row in response.context["olympiads"]] == ["Математика", "Фізика"]
+    assert response.context["figures"][0]["participants"] == 3
+    everyone = client.get(url, {"result": "all"})
+    assert [r.student.surname for r in everyone.context["results"]] == ["Переможець", "Учасниця"]
+    other = client.get(url, {"subject": physics.olympiad.subject.slug})
+    assert list(other.context["results"]) == [physics]
+    assert other.context["institutions"] == [
+        {
+            "institution__name": physics.institution.name,
+            "institution__short_name": physics.institution.short_name,
+            "participants": 1,
+            "winners": 1,
+        }
+    ]
+
+
+def test_olympiad_year_highest_stage_first_and_bounded_pages(client, settings):
+    olympiad = OlympiadFactory()
+    team = OlympiadResultFactory(olympiad=olympiad, stage=4, result="3")
+    for n in range(50):
+        OlympiadResultFactory(olympiad=olympiad, stage=2, result="1", score=n)
+    url = reverse("contests:olympiad_year", args=[2019])
+    first = client.get(url)
+    assert len(first.context["results"]) == 50
+    assert first.context["results"][0] == team
+    assert first.context["next_page"] == 2
+    second = client.get(url, {"page": "2"})
+    assert len(second.context["results"]) == 1
+    assert second.context["previous_page"] == 1 and second.context["next_page"] is None
+    assert 'rel="prev"' in second.content.decode()
+    assert client.get(url, {"page": "3"}).status_code == 404
+    for odd in ["0", "-1", "x", "\x00", "9" * 1000, "٣"]:
+        response = client.get(url, {"page": odd})
+        assert response.status_code == 200
+        assert response.context["page"] == 1
+
+
+def test_olympiad_figures_are_cached_until_a_record_changes(client, django_assert_num_queries):
+    OlympiadResultFactory(stage=3)
+    url = reverse("contests:olympiad_index")
+    client.get(url)
+    with django_assert_num_queries(0):
+        response = client.get(url)
+    assert response.context["years"][0]["cells"][1]["participants"] == 1
+    OlympiadResultFactory(stage=3)
+    response = client.get(url)
+    assert response.context["years"][0]["cells"][1]["participants"] == 2
+
+
+def test_man_year_lists_one_section_at_a_time(client):
+    maths = ManWorkFactory(year=2009, title="Числа")
+    history = ManWorkFactory(year=2009, title="Літопис", section__name="Історія", section__order=5)
+    ManResultFactory(work=history, outcome="participant")
+    url = reverse("contests:man_year", args=[2009])
+    response = client.get(url)
+    assert response.context["works"] == [maths]
+    assert response.context["count"] == 2
+    page = response.content.decode()
+    assert "Історія" in page and "Літопис" not in page
+    other = client.get(url, {"section": history.section.slug})
+    assert other.context["works"] == [history]
+    assert other.context["works"][0].cells == ["учасник", None, None]
+    ignored = client.get(url, {"section": "no-such\x00section"})
+    assert ignored.context["works"] == [maths]
+
+
+def test_result_pages_link_people_to_their_teacher_pages(client):
+    entry = ContestEntryFactory()
+    ContestResultFactory(entry=entry, outcome="winner")
+    page = client.get("/en" + entry.nomination.edition.get_absolute_url()).content.decode()
+    assert f'href="/en/teachers/{entry.teacher.slug}/"' in page
+    result = OlympiadResultFactory()
+    page = client.get(reverse("contests:olympiad_year", args=[2019])).content.decode()
+    assert f'href="{result.mentor.get_absolute_url()}"' in page
+    work = ManResultFactory().work
+    page = client.get(reverse("contests:man_year", args=[2009])).content.decode()
+    assert f'href="{work.supervisor.get_absolute_url()}"' in page
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_result_pages_steady_query_counts(client, django_assert_num_queries, count):
+    """Once the Centre, the school list and the figures are cached (until a record
+    changes), a page costs only its rows."""
+    for _ in range(count):
+        OlympiadResultFactory(stage=3)
+        ManResultFactory(work__year=2009)
+        ProjectFactory()
+    edition = contest_entries(count)
+    pages = {
+        reverse("contests:olympiad_year", args=[2019]): 2,  # results, by institution
+        reverse("contests:man_year", args=[2009]): 3,  # sections, works, students
+        reverse("contests:projects_year", args=[2010]): 3,  # festival, projects, teams
+        edition.get_absolute_url(): 4,  # edition, nominations, entries, results
+        reverse("contests:olympiad_index"): 0,
+        reverse("contests:index"): 2,
+    }
+    for url, queries in pages.items():
+        client.get(url)
+        with django_assert_num_queries(queries):
+            assert client.get(url).status_code == 200
