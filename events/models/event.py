@@ -74,10 +74,10 @@ class Event(TimeStampedModel):
         OTHER = "other", pgettext_lazy("event kind", "other")
 
     class Level(models.TextChoices):
-        CITY = "city", _("city")
-        OBLAST = "oblast", _("oblast")
-        NATIONAL = "national", _("national")
-        INTERNATIONAL = "international", _("international")
+        CITY = "city", pgettext_lazy("event level", "city")
+        OBLAST = "oblast", pgettext_lazy("event level", "oblast")
+        NATIONAL = "national", pgettext_lazy("event level", "national")
+        INTERNATIONAL = "international", pgettext_lazy("event level", "international")
 
     class Format(models.TextChoices):
         IN_PERSON = "in_person", _("in person")
