@@ -47,3 +47,21 @@ def test_text_filter_matches_apostrophe_variants_and_all_terms():
     found = text_filter(Institution.objects.all(), ["name"], "об'єднання міста")
     assert list(found) == [wanted]
     assert not text_filter(Institution.objects.all(), ["name"], "о").exists()
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_teacher_page_query_count_does_not_grow(client, django_assert_num_queries, count):
+    from tests.contests.factories import ContestEntryFactory, ContestResultFactory
+    from tests.publications.factories import ArticleFactory, PracticeEntryFactory
+
+    teacher = TeacherFactory()
+    entry = ContestEntryFactory(teacher=teacher)
+    for n in range(count):
+        ContestResultFactory(entry=entry, stage=n + 1)
+        ArticleFactory(teachers=[teacher], title=f"Стаття {n}")
+        PracticeEntryFactory(author=teacher, topic=f"Досвід {n}")
+    # the centre, the teacher, the contests' sections and the publications' sections
+    with django_assert_num_queries(10):
+        html = client.get(teacher.get_absolute_url()).content.decode()
+    assert html.count("Стаття ") == count
+    assert html.count("Досвід ") == count
