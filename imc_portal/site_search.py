@@ -92,12 +92,12 @@ def _stem_pattern(stem, vendor):
 def _term_condition(term, fields, vendor):
     stem = word_stem(term)
     pattern = _stem_pattern(stem, vendor)
+    variants = _variants(term)
+    if vendor == "postgresql":
+        # PostgreSQL folds the case itself (UPPER … LIKE): one condition per apostrophe form.
+        variants = sorted({variant.lower() for variant in variants})
     conditions = []
     for name in fields:
-        # PostgreSQL folds the case itself (UPPER … LIKE): one condition per apostrophe form.
-        variants = _variants(term)
-        if vendor == "postgresql":
-            variants = sorted({variant.lower() for variant in variants})
         conditions.extend(Q(**{f"{name}__icontains": v}) for v in variants)
         conditions.append(Q(**{f"{name}__iregex": pattern}))
         if vendor == "postgresql" and len(term) >= TRIGRAM_MIN_TERM:

@@ -28,7 +28,8 @@ def about_context():
     leaders = (Role.DIRECTOR, Role.DEPUTY)
     # Sections of cards: the leadership, each department (its heads first), everybody else.
     sections = {"leaders": {"id": "leaders", "title": _("Leadership"), "members": []}}
-    for member in sorted(members, key=lambda m: (m.department_id is None, m.role != Role.HEAD)):
+    # Members come in department order; those without a department go last on any database.
+    for member in sorted(members, key=lambda m: m.department_id is None):
         if member.role in leaders:
             key = "leaders"
         elif member.department:
@@ -43,6 +44,8 @@ def about_context():
             key = "other"
             sections.setdefault(key, {"id": "other", "title": _("Other staff"), "members": []})
         sections[key]["members"].append(member)
+    for section in sections.values():
+        section["members"].sort(key=lambda m: m.role != Role.HEAD)  # heads first, stable
     figures = [
         {
             "label": ROLE_COUNT_LABELS[row["role"]] % {"count": row["people"]},

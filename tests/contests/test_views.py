@@ -345,3 +345,14 @@ def test_result_pages_steady_query_counts(client, django_assert_num_queries, cou
         client.get(url)
         with django_assert_num_queries(queries):
             assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_projects_index_query_count_does_not_grow(client, django_assert_num_queries, count):
+    for year in range(2008, 2008 + count):
+        ProjectFactory(festival=ProjectFestivalFactory(year=year))
+    client.get(reverse("contests:projects_index"))  # fills the cached centre
+    with django_assert_num_queries(1):
+        response = client.get(reverse("contests:projects_index"))
+    html = response.content.decode()
+    assert all(f"/projects/{year}/" in html for year in range(2008, 2008 + count))

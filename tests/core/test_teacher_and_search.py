@@ -65,3 +65,20 @@ def test_teacher_page_query_count_does_not_grow(client, django_assert_num_querie
         html = client.get(teacher.get_absolute_url()).content.decode()
     assert html.count("Стаття ") == count
     assert html.count("Досвід ") == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_search_page_query_count_does_not_grow(client, django_assert_num_queries, count):
+    from tests.events.factories import EventFactory
+    from tests.publications.factories import NewsFactory
+
+    for n in range(count):
+        EventFactory(title=f"Семінар для бібліотекарів {n}")
+        NewsFactory(title=f"Новини бібліотекарів {n}")
+    client.get("/search/", {"q": "бібліотекарів"})  # fills the cached centre
+    # one query for each kind of record the apps search
+    with django_assert_num_queries(10):
+        response = client.get("/search/", {"q": "бібліотекарів"})
+    html = response.content.decode()
+    assert html.count("Семінар для бібліотекарів") == count
+    assert html.count("Новини бібліотекарів") == count

@@ -133,3 +133,15 @@ def test_admin_refuses_fake_document_and_saves_nothing(admin_client):
         response.content.decode()
     )
     assert Material.objects.count() == 0
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_material_download_query_count_does_not_grow(client, django_assert_num_queries, count):
+    event = EventFactory()
+    materials = [
+        Material.objects.create(event=event, title=f"Файл {n}", file=upload("a.pdf", demo_pdf("T")))
+        for n in range(count)
+    ]
+    with django_assert_num_queries(1):
+        response = client.get(materials[-1].get_absolute_url())
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")

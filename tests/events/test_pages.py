@@ -219,3 +219,14 @@ def test_home_query_count_does_not_grow(client, django_assert_num_queries, count
     with django_assert_num_queries(6):
         response = client.get("/")
     assert response.content.decode().count("event-item") == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_event_ics_query_count_does_not_grow(client, django_assert_num_queries, count):
+    event = EventFactory()
+    for _ in range(count):
+        SpeakerFactory(event=event)
+    with django_assert_num_queries(1):
+        response = client.get(f"{event.get_absolute_url()}ics")
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert event.title in response.content.decode()

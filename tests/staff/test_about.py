@@ -132,3 +132,18 @@ def test_about_is_built_once_until_a_record_changes(client, django_assert_num_qu
     assert "1 methodist" in english and "1 методист" not in english
     StaffMemberFactory(surname="Другий")
     assert "Другий" in client.get("/about/").content.decode()
+
+
+def test_about_keeps_department_order_with_heads_first_in_each(client):
+    first = DepartmentFactory(name="Перший відділ", order=1)
+    second = DepartmentFactory(name="Другий відділ", order=2)
+    StaffMemberFactory(surname="Методистка", department=first)
+    StaffMemberFactory(surname="Рядова", department=second)
+    StaffMemberFactory(surname="Завідувачка", role=Role.HEAD, department=second)
+    StaffMemberFactory(surname="Бібліотекарка", role=Role.LIBRARIAN, department=None)
+    html = client.get("/about/").content.decode()
+    order = [html.index(text) for text in (
+        "Перший відділ", "Методистка", "Другий відділ", "Завідувачка", "Рядова",
+        "Інші працівники", "Бібліотекарка",
+    )]  # fmt: skip
+    assert order == sorted(order)
