@@ -47,8 +47,11 @@ def wrk(url, connections, seconds):
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out)[1])
     latency = {p: float(v) * UNITS[u] for p, v, u in LATENCY.findall(out)}
     errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    if errors:
+        # A fast error page is not a fast page: the figures would be worthless.
+        raise CommandError(f"{url}: {errors[1]} responses were not 2xx or 3xx")
     return {"rps": rps, "p50_ms": latency.get("50"), "p99_ms": latency.get("99"),
-            "non_2xx": int(errors[1]) if errors else 0}  # fmt: skip
+            "requests": int(re.search(r"(\d+) requests in", out)[1])}  # fmt: skip
 
 
 class Server:
