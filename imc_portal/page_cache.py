@@ -5,9 +5,17 @@ under a key that includes a *content version*; saving or deleting any record of 
 apps bumps the version, so a methodist's edit shows on the public pages at once. Visitors
 with a session (staff) never read from or write to this cache. With several workers the
 cache must be shared (REDIS_URL), or each worker would keep its own version.
+
+Values kept under a version (``cached_until_change``, rendered fragments) never change, so
+each worker also keeps the most recently used of them in its own memory: a request reads the
+version from the shared cache once, and the rest from the worker's memory when it can.
+Such values are shared between requests: callers must not modify them.
 """
 
 import hashlib
+import random
+import threading
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -16,32 +24,91 @@ from django.http import HttpResponse
 VERSION_KEY = "portal:content-version"
 CACHEABLE_TYPES = ("text/html", "text/calendar", "application/atom+xml", "application/rss+xml")
 HEADERS_KEPT = ("Content-Type", "Content-Disposition", "Content-Language", "Vary", "Cache-Control")
+LOCAL_ENTRIES = 4096
+
+_request = threading.local()
+_local = OrderedDict()
+_local_lock = threading.Lock()
 
 
 def content_version():
+    """The current content version; read once per request, on every call outside one."""
+    version = getattr(_request, "version", None)
+    if version is not None:
+        return version
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        # A random start, not 1: after the cache is emptied (a restart of Redis, a test)
+        # old versioned keys, in a worker's memory too, can never be read again.
+        cache.add(VERSION_KEY, random.getrandbits(48), timeout=None)
+        version = cache.get(VERSION_KEY)
+    if getattr(_request, "active", False):
+        _request.version = version
     return version
 
 
-def cached_until_change(name, compute, timeout=3600):
-    """``compute()``, kept in the cache until any record of the portal changes."""
-    key = f"portal:{name}:{content_version()}"
+def clear_local():
+    with _local_lock:
+        _local.clear()
+
+
+def _local_get(key, missing):
+    with _local_lock:
+        value = _local.get(key, missing)
+        if value is not missing:
+            _local.move_to_end(key)
+        return value
+
+
+def _local_set_many(mapping):
+    with _local_lock:
+        _local.update(mapping)
+        for key in mapping:
+            _local.move_to_end(key)
+        while len(_local) > LOCAL_ENTRIES:
+            _local.popitem(last=False)
+
+
+def get_many_versioned(keys):
+    """Values of keys that carry the content version: from this worker's memory, then from
+    the shared cache in one round trip."""
     missing = object()
-    value = cache.get(key, missing)
-    if value is missing:
-        value = compute()
-        cache.set(key, value, timeout)
+    found = {}
+    for key in keys:
+        if (value := _local_get(key, missing)) is not missing:
+            found[key] = value
+    rest = [key for key in keys if key not in found]
+    if rest:
+        shared = cache.get_many(rest)
+        _local_set_many(shared)
+        found.update(shared)
+    return found
+
+
+def set_many_versioned(mapping, timeout=3600):
+    cache.set_many(mapping, timeout)
+    _local_set_many(mapping)
+
+
+def cached_until_change(name, compute, timeout=3600):
+    """``compute()``, kept until any record of the portal changes. The value is shared
+    between requests: do not modify it."""
+    key = f"portal:{name}:{content_version()}"
+    found = get_many_versioned([key])
+    if key in found:
+        return found[key]
+    value = compute()
+    set_many_versioned({key: value}, timeout)
     return value
 
 
 def bump_content_version(**kwargs):
+    _request.version = None  # the rest of this request reads the new version
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet (or evicted): any new value invalidates old keys
         cache.set(VERSION_KEY, content_version() + 1, timeout=None)
+        _request.version = None
 
 
 def invalidate_on_change(sender, **kwargs):
@@ -54,6 +121,13 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        _request.active, _request.version = True, None
+        try:
+            return self._respond(request)
+        finally:
+            _request.active, _request.version = False, None
+
+    def _respond(self, request):
         seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
         if not seconds or not self._cacheable_request(request):
             return self.get_response(request)

@@ -58,3 +58,50 @@ def test_languages_are_cached_apart(client, page_cache):
 def test_not_found_pages_are_not_cached(client, page_cache):
     assert client.get("/about/staff/nobody/").status_code == 404
     assert not client.get("/about/staff/nobody/").has_header("X-Page-Cache")
+
+
+def test_fragment_is_rendered_again_after_an_edit():
+    from django.core.cache import cache
+
+    from events.models import Event
+    from imc_portal.fragments import attach_html
+    from imc_portal.page_cache import clear_local, content_version
+    from tests.events.factories import EventFactory
+
+    def html(event):
+        return attach_html(
+            [event], "events/includes/event_item.html", "probe", as_name="event",
+            extra={"level": 2},
+        )[0].html  # fmt: skip
+
+    event = EventFactory(title="Перший семінар")
+    first = html(event)
+    assert "Перший семінар" in first
+    assert html(Event.objects.get(pk=event.pk)) == first
+    event.title = "Другий семінар"
+    event.save()
+    assert "Другий семінар" in html(event)
+    # An emptied cache (Redis restarted) never brings back versions a worker still holds.
+    version = content_version()
+    cache.clear()
+    assert content_version() != version
+    clear_local()
+
+
+def test_a_request_reads_the_content_version_once(client, monkeypatch):
+    from imc_portal import page_cache
+
+    reads = []
+    real_get = page_cache.cache.get
+
+    def counting_get(key, *args, **kwargs):
+        if key == page_cache.VERSION_KEY:
+            reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(page_cache.cache, "get", counting_get)
+    CentreFactory()
+    page_cache.content_version()
+    reads.clear()
+    assert client.get("/about/").status_code == 200
+    assert len(reads) == 1

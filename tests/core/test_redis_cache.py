@@ -10,9 +10,7 @@ from django.conf import settings
 from tests.factories import StaffMemberFactory
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-REDIS_CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-}
+REDIS_CACHES = {"default": {"BACKEND": "imc_portal.cache.RedisCache", "LOCATION": REDIS_URL}}
 
 
 def test_settings_with_redis_url_give_a_working_shared_cache():

@@ -1,0 +1,53 @@
+"""Rendered pieces of public pages kept until any record changes.
+
+A list entry, a results table or a filter form is the same for every visitor until a record
+is saved, and rendering it is most of a page's time. ``attach_html`` renders each object's
+piece once per content version (see page_cache) and reads the others in one round trip, or
+from the worker's memory; the list query itself still runs on every request, so the page
+shows exactly the rows it would without the cache.
+"""
+
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
+
+from imc_portal.page_cache import content_version, get_many_versioned, set_many_versioned
+
+TIMEOUT = 3600
+
+
+def attach_html(objects, template_name, name, *, as_name="object", extra=None, prepare=None,
+                attr="html", key=lambda obj: obj.pk):  # fmt: skip
+    """Set ``obj.<attr>`` to ``template_name`` rendered with ``{as_name: obj, **extra}``.
+
+    ``name`` must tell apart every way the same object is shown (with ``extra``);
+    ``prepare(missing)`` fetches what the template needs, for the objects not yet rendered
+    only (e.g. ``prefetch_related_objects``). Returns ``objects``."""
+    objects = list(objects)
+    prefix = f"fragment:{name}:{content_version()}:{get_language()}"
+    keys = {f"{prefix}:{key(obj)}": obj for obj in objects}
+    found = get_many_versioned(list(keys))
+    missing = {k: obj for k, obj in keys.items() if k not in found}
+    if missing:
+        if prepare:
+            prepare(list(missing.values()))
+        context = extra or {}
+        rendered = {
+            k: render_to_string(template_name, {**context, as_name: obj})
+            for k, obj in missing.items()
+        }
+        set_many_versioned(rendered, TIMEOUT)
+        found.update(rendered)
+    for k, obj in keys.items():
+        setattr(obj, attr, found[k])
+    return objects
+
+
+def cached_html(name, render):
+    """``render()`` (a string of HTML) kept until any record changes; ``name`` must tell
+    apart everything the HTML depends on besides the language."""
+    key = f"fragment:{name}:{content_version()}:{get_language()}"
+    html = get_many_versioned([key]).get(key)
+    if html is None:
+        html = render()
+        set_many_versioned({key: html}, TIMEOUT)
+    return html
