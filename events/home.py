@@ -1,15 +1,13 @@
 """The home page's "next events" section."""
 
+from events.fragments import attach_item_html
 from events.models import Event
 
 HOME_EVENTS = 5
 
 
 def sections(request):
-    events = (
-        Event.objects.published()
-        .upcoming()
-        .select_related("venue", "group")
-        .prefetch_related("subjects")[:HOME_EVENTS]
+    events = attach_item_html(
+        Event.objects.published().upcoming().select_related("venue", "group")[:HOME_EVENTS], 3
     )
     return [{"template": "events/includes/home_upcoming.html", "events": events}]

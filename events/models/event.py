@@ -1,5 +1,7 @@
 """Events: seminars, conferences, association meetings, courses… and their speakers."""
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -22,6 +24,11 @@ def sees_drafts(user):
     return user.is_authenticated and user.is_staff and user.has_perm("events.view_event")
 
 
+# An event lasts a year at most (a long course); anything longer is a group's work. The
+# bound lets "still under way" be answered from the start index alone.
+MAX_DURATION = dt.timedelta(days=366)
+
+
 class EventQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
@@ -36,8 +43,13 @@ class EventQuerySet(models.QuerySet):
 
     def finishing_after(self, moment):
         """Finish (end, or start when no end) at or after ``moment``, written so that the
-        indexes on start and on end serve it (an end is never before its start)."""
-        return self.filter(Q(start__gte=moment) | Q(end__gte=moment))
+        indexes on start and on end serve it (an end is never before its start).
+
+        Nothing that started more than ``MAX_DURATION`` before ``moment`` can finish after
+        it: a bound the start index serves, instead of reading the whole past."""
+        return self.filter(Q(start__gte=moment) | Q(end__gte=moment)).filter(
+            start__gte=moment - MAX_DURATION
+        )
 
     def upcoming(self, now=None):
         """Not finished yet, soonest first (an event under way is still "upcoming")."""
@@ -227,6 +239,8 @@ class Event(TimeStampedModel):
     def clean(self):
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("An event cannot end before it starts.")})
+        if self.start and self.end and self.end - self.start > MAX_DURATION:
+            raise ValidationError({"end": _("An event cannot last longer than a year.")})
         is_online = self.format in (self.Format.ONLINE, self.Format.HYBRID)
         if is_online and not self.online_url and self.status != self.Status.CANCELLED:
             raise ValidationError({"online_url": _("An online event needs its link.")})

@@ -11,6 +11,7 @@ from events.filters import filtered_events
 from events.fragments import rendered_filter_form
 from events.models import Event
 from events.views.event import FIRST_YEAR, LAST_YEAR
+from imc_portal.fragments import attach_html
 
 
 def month_bounds(year, month):
@@ -42,8 +43,12 @@ def calendar_month(request, year=None, month=None):
         .order_by("start", "pk")
     )
     filterset = filtered_events(request, base)
+    events = attach_html(
+        filterset.qs, "events/includes/calendar_item.html", "events:calendar-item",
+        as_name="event", attr="calendar_html",
+    )  # fmt: skip
     by_day = {}
-    for event in filterset.qs:
+    for event in events:
         day = max(timezone.localtime(event.start).date(), first)
         last = min(timezone.localtime(event.finish).date(), following - dt.timedelta(days=1))
         while day <= last:

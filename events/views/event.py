@@ -1,8 +1,6 @@
 """Event lists (upcoming, archive by year), one event, its .ics and its materials."""
 
-import datetime as dt
-
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Max
+from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -31,22 +29,9 @@ def render_list(request, context):
     return render(request, "events/event_list.html", context)
 
 
-def longest_event():
-    """The longest time any event lasts, kept until a record changes."""
-
-    def compute():
-        length = ExpressionWrapper(F("end") - F("start"), output_field=DurationField())
-        longest = Event.objects.exclude(end=None).aggregate(longest=Max(length))["longest"]
-        return longest or dt.timedelta(0)
-
-    return cached_until_change("events:longest", compute)
-
-
 def upcoming(request):
     now = timezone.now()
-    # Nothing that started before now minus the longest event can still be under way: a
-    # bound the start index serves, instead of reading the whole past to find the future.
-    events = list_queryset(request).upcoming(now).filter(start__gte=now - longest_event())
+    events = list_queryset(request).upcoming(now)
     filterset, page, query = filtered_page(request, events)
     return render_list(
         request,

@@ -17,6 +17,16 @@ def test_event_end_before_start_refused_by_clean_and_database():
         event.save()
 
 
+def test_event_lasting_over_a_year_refused_and_a_long_course_still_upcoming():
+    too_long = EventFactory.build(start=kyiv(2030, 1, 1), end=kyiv(2031, 1, 3), venue=None)
+    with pytest.raises(ValidationError) as error:
+        too_long.full_clean()
+    assert error.value.message_dict["end"] == ["Захід не може тривати довше за рік."]
+    course = EventFactory(start=kyiv(2030, 1, 1), end=kyiv(2030, 12, 30), venue=None)
+    EventFactory(start=kyiv(2029, 1, 1), end=kyiv(2029, 1, 2), venue=None)
+    assert list(Event.objects.upcoming(kyiv(2030, 12, 29))) == [course]
+
+
 def test_online_event_needs_link():
     event = EventFactory.build(format=Event.Format.ONLINE, online_url="", venue=None)
     with pytest.raises(ValidationError) as error:
