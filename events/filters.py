@@ -3,6 +3,7 @@ from a query string: an unknown or malformed value is dropped, never passed to S
 
 import django_filters
 from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from events.models import AudienceRole, Event, Group
@@ -147,6 +148,30 @@ class EventFilter(django_filters.FilterSet):
         return any(value not in (None, "") for value in self.cleaned_data.values())
 
 
+# Parameters of the lists that are not filters.
+PAGING_PARAMETERS = {"page", "before", "after"}
+
+
+class Unfiltered:
+    """What a list needs of the FilterSet when the query string has no filter in it (most
+    visits): building the FilterSet and its form copies every choice list, so the form is
+    built only if its rendered HTML is not in the fragment cache."""
+
+    is_active = False
+    hidden_group_name = ""
+    cleaned_data = {}
+
+    def __init__(self, data, queryset, request):
+        self.data, self.qs, self.request = data, queryset, request
+
+    @cached_property
+    def form(self):
+        return EventFilter(self.data, queryset=self.qs, request=self.request).form
+
+
 def filtered_events(request, queryset):
     """The FilterSet bound to the request's query string (without NUL bytes)."""
-    return EventFilter(clean_query_data(request.GET), queryset=queryset, request=request)
+    data = clean_query_data(request.GET)
+    if not set(data) - PAGING_PARAMETERS:
+        return Unfiltered(data, queryset, request)
+    return EventFilter(data, queryset=queryset, request=request)

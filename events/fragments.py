@@ -7,6 +7,7 @@ import hashlib
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 
+from events.filters import Unfiltered
 from imc_portal.fragments import attach_html, cached_html
 
 
@@ -21,10 +22,13 @@ def attach_item_html(events, level=2):
 
 def filter_form_key(filterset, path):
     """A cache key for the rendered filter form, or "" when it shows errors (not kept)."""
-    if filterset.form.errors:
+    if isinstance(filterset, Unfiltered):
+        values = []  # the empty form: no need to build it to know its key
+    elif filterset.form.errors:
         return ""
-    data = filterset.form.data
-    values = [(name, data.getlist(name)) for name in filterset.form.fields]
+    else:
+        data = filterset.form.data
+        values = [(name, data.getlist(name)) for name in filterset.form.fields]
     digest = hashlib.sha1(repr((path, values)).encode(), usedforsecurity=False).hexdigest()
     return f"events:form:{digest}"
 

@@ -1,8 +1,10 @@
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 
+from imc_portal.fragments import cached_html
 from imc_portal.models import Teacher
 from imc_portal.plugins import app_modules
 from imc_portal.site_search import MAX_QUERY_LENGTH, search_sections
@@ -15,10 +17,18 @@ def home(request):
 
 def teacher_detail(request, slug):
     """A teacher's public page: name and institution only, then what the apps record of
-    them in public (publications, practice entries, contest results)."""
+    them in public (publications, practice entries, contest results), rendered once per
+    content version."""
     teacher = get_object_or_404(Teacher.objects.select_related("institution"), slug=slug)
-    sections = [section for module in app_modules("people") for section in module.sections(teacher)]
-    return render(request, "teacher_detail.html", {"teacher": teacher, "sections": sections})
+
+    def render_sections():
+        sections = [s for module in app_modules("people") for s in module.sections(teacher)]
+        return render_to_string("includes/teacher_sections.html", {"sections": sections})
+
+    sections_html = cached_html(f"people:{teacher.pk}", render_sections)
+    return render(
+        request, "teacher_detail.html", {"teacher": teacher, "sections_html": sections_html}
+    )
 
 
 def search(request):

@@ -1,10 +1,11 @@
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from imc_portal.page_cache import cached_until_change
+from imc_portal.fragments import cached_html
+from imc_portal.models import Centre
 from staff.models import ROLE_COUNT_LABELS, Award, Distinction, StaffMember
 from staff.queries import award_counts, staff_by_role
 
@@ -12,9 +13,14 @@ from staff.queries import award_counts, staff_by_role
 def about(request):
     """The centre's structure, staff and distinctions, all from records. The figures change
     only when a record does, so they are kept in the cache until then."""
-    # Labels are translated and "current staff" depends on the day: both are in the key.
-    key = f"about:{get_language()}:{timezone.localdate()}"
-    return render(request, "staff/about.html", cached_until_change(key, about_context))
+    # "Current staff" depends on the day: it is in the key (the language is in every key).
+    body_html = cached_html(
+        f"staff:about:{timezone.localdate()}",
+        lambda: render_to_string(
+            "staff/includes/about_body.html", {"centre": Centre.current(), **about_context()}
+        ),
+    )
+    return render(request, "staff/about.html", {"body_html": body_html})
 
 
 def about_context():
@@ -64,12 +70,13 @@ def about_context():
 
 def member_detail(request, slug):
     member = get_object_or_404(
-        StaffMember.objects.published()
-        .select_related("department")
-        .prefetch_related(
-            "subjects",
-            Prefetch("awards", queryset=Award.objects.select_related("kind"), to_attr="award_list"),
-        ),
-        slug=slug,
+        StaffMember.objects.published().select_related("department"), slug=slug
     )
-    return render(request, "staff/member_detail.html", {"member": member})
+
+    def render_body():
+        awards = Prefetch("awards", Award.objects.select_related("kind"), to_attr="award_list")
+        prefetch_related_objects([member], "subjects", awards)
+        return render_to_string("staff/includes/member_body.html", {"member": member})
+
+    body_html = cached_html(f"staff:member:{member.pk}", render_body)
+    return render(request, "staff/member_detail.html", {"member": member, "body_html": body_html})

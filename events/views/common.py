@@ -20,18 +20,21 @@ def list_queryset(request):
     return Event.objects.visible_to(request.user).select_related("venue", "group")
 
 
+DETAIL_PREFETCH = (
+    "subjects",
+    "audience_roles",
+    "partners",
+    "organisers",
+    Prefetch("speakers", queryset=Speaker.objects.all(), to_attr="speaker_list"),
+    Prefetch("materials", queryset=Material.objects.all(), to_attr="material_list"),
+)
+
+
 def detail_queryset(request):
     return (
         Event.objects.visible_to(request.user)
         .select_related("venue", "group__subject")
-        .prefetch_related(
-            "subjects",
-            "audience_roles",
-            "partners",
-            "organisers",
-            Prefetch("speakers", queryset=Speaker.objects.all(), to_attr="speaker_list"),
-            Prefetch("materials", queryset=Material.objects.all(), to_attr="material_list"),
-        )
+        .prefetch_related(*DETAIL_PREFETCH)
     )
 
 

@@ -1,9 +1,10 @@
 """Event lists (upcoming, archive by year), one event, its .ics and its materials."""
 
-from django.db.models import Count
+from django.db.models import Count, prefetch_related_objects
 from django.db.models.functions import ExtractYear
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,11 +14,12 @@ from events.ics import build_calendar
 from events.models import Event, Material
 from events.models.event import sees_drafts
 from events.views.common import (
-    detail_queryset,
+    DETAIL_PREFETCH,
     filtered_keyset_page,
     filtered_page,
     list_queryset,
 )
+from imc_portal.fragments import cached_html
 from imc_portal.page_cache import cached_until_change
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100
@@ -99,9 +101,22 @@ def archive_year(request, year):
 
 
 def event_detail(request, slug):
-    event = get_object_or_404(detail_queryset(request), slug=slug)
+    """The event; its body (speakers, materials, partners…) is rendered once per content
+    version, and the related rows are fetched only then."""
+    event = get_object_or_404(
+        Event.objects.visible_to(request.user).select_related("venue", "group__subject"),
+        slug=slug,
+    )
     is_past = (event.end or event.start) < timezone.now()
-    return render(request, "events/event_detail.html", {"event": event, "is_past": is_past})
+
+    def render_body():
+        prefetch_related_objects([event], *DETAIL_PREFETCH)
+        return render_to_string(
+            "events/includes/event_body.html", {"event": event, "is_past": is_past}
+        )
+
+    body_html = cached_html(f"events:detail:{event.pk}:{is_past}", render_body)
+    return render(request, "events/event_detail.html", {"event": event, "body_html": body_html})
 
 
 def event_ics(request, slug):

@@ -1,13 +1,18 @@
 """Associations and standing groups: the list and each group's passport."""
 
+import hashlib
+
 from django.db.models import Count, F, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from events.fragments import attach_item_html
 from events.models import Event, Group, Material
+from events.models.event import sees_drafts
 from events.views.common import slice_page
+from imc_portal.fragments import attach_html, cached_html
 
 PAST_MEETINGS_SHOWN = 20
 # A big city has hundreds of groups: a page of them, in the same order, sections and all.
@@ -27,14 +32,30 @@ def member_count():
     return Coalesce(Subquery(members), 0)
 
 
+def count_members(groups):
+    """Set ``member_count`` on each group: one query for all of them."""
+    counts = dict(
+        Group.members.through.objects.filter(group__in=groups)
+        .values_list("group")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for group in groups:
+        group.member_count = counts.get(group.pk, 0)
+
+
 def group_list(request):
     groups = (
         Group.objects.published()
         .select_related("subject", "head")
-        .annotate(member_count=member_count())
         .order_by("kind", F("subject__order").asc(nulls_last=True), "order", "name")
     )
     page = slice_page(request, groups, GROUPS_PER_PAGE)
+    # Each entry is rendered once per content version; members counted for the rest only.
+    attach_html(
+        page.object_list, "events/includes/group_item.html", "events:group-item",
+        as_name="group", attr="item_html", prepare=count_members,
+    )  # fmt: skip
     sections = {}
     for group in page.object_list:
         sections.setdefault(group.kind, {"label": group.get_kind_display(), "groups": []})
@@ -61,12 +82,22 @@ def group_detail(request, slug):
     meetings = Event.objects.visible_to(request.user).filter(group=group)
     # Upcoming entries come from the fragment cache (areas fetched only for those missing).
     upcoming = attach_item_html(list(meetings.upcoming(now).select_related("venue", "group")), 3)
-    past = list(
-        meetings.past(now).prefetch_related(
-            Prefetch("materials", queryset=Material.objects.all(), to_attr="material_list")
-        )[:PAST_MEETINGS_SHOWN]
-    )
-    past_total = meetings.past(now).count()
+
+    def render_past():
+        past = list(
+            meetings.past(now).prefetch_related(
+                Prefetch("materials", queryset=Material.objects.all(), to_attr="material_list")
+            )[:PAST_MEETINGS_SHOWN]
+        )
+        context = {"group": group, "past": past, "past_total": meetings.past(now).count()}
+        return render_to_string("events/includes/group_past.html", context)
+
+    # Past meetings are all the group's meetings but the upcoming ones: the same upcoming
+    # list (and the same content version) means the same past list.
+    shown = ",".join(str(event.pk) for event in upcoming)
+    digest = hashlib.sha1(shown.encode(), usedforsecurity=False).hexdigest()
+    drafts = int(sees_drafts(request.user))
+    past_html = cached_html(f"events:group-past:{group.pk}:{drafts}:{digest}", render_past)
     members = None
     if can_see_members(request.user):
         members = list(group.members.select_related("institution").order_by("surname"))
@@ -76,8 +107,7 @@ def group_detail(request, slug):
         {
             "group": group,
             "upcoming": upcoming,
-            "past": past,
-            "past_total": past_total,
+            "past_html": past_html,
             "members": members,
         },
     )

@@ -65,6 +65,18 @@ def test_teacher_page_query_count_does_not_grow(client, django_assert_num_querie
         html = client.get(teacher.get_absolute_url()).content.decode()
     assert html.count("Стаття ") == count
     assert html.count("Досвід ") == count
+    # then, until a record changes, the teacher only: the sections are kept rendered
+    with django_assert_num_queries(1):
+        assert client.get(teacher.get_absolute_url()).content.decode() == html
+
+
+def test_teacher_page_shows_a_new_record_at_once(client):
+    from tests.publications.factories import PracticeEntryFactory
+
+    teacher = TeacherFactory()
+    assert "Нова розробка" not in client.get(teacher.get_absolute_url()).content.decode()
+    PracticeEntryFactory(author=teacher, topic="Нова розробка")
+    assert "Нова розробка" in client.get(teacher.get_absolute_url()).content.decode()
 
 
 @pytest.mark.parametrize("count", [1, 3])
