@@ -24,3 +24,16 @@ def test_latin_slug():
 
 def test_apostrophes_are_normalised():
     assert normalize_apostrophes("об’єднання обʼєднання") == "об'єднання об'єднання"
+
+
+def test_choice_labels_follow_the_active_language_and_keep_unknown_values():
+    from django.utils import translation
+
+    from imc_portal.models import Institution
+
+    school = Institution(kind=Institution.Kind.SCHOOL)
+    with translation.override("en"):
+        assert school.get_kind_display() == "general secondary school"
+    with translation.override("uk"):
+        assert school.get_kind_display() == "заклад загальної середньої освіти"
+    assert Institution(kind="unknown").get_kind_display() == "unknown"

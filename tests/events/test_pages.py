@@ -197,7 +197,7 @@ def test_event_detail_query_count_does_not_grow(client, django_assert_num_querie
     # the centre, the event, its six kinds of related rows
     with django_assert_num_queries(8):
         html = client.get(event.get_absolute_url()).content.decode()
-    assert html.count('<li><strong>') == count  # speakers
+    assert html.count("<li><strong>") == count  # speakers
     assert html.count(">Матеріал ") == count
     # then the event only, until a record changes
     with django_assert_num_queries(1):
