@@ -3,6 +3,7 @@ from a query string: an unknown or malformed value is dropped, never passed to S
 
 import django_filters
 from django import forms
+from django.db.models import Value
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -28,27 +29,47 @@ def clean_query_data(data):
 GROUP_SELECT_LIMIT = 50
 
 
-# The choice lists are the same for every request until a record changes: kept in the cache,
-# so a list page spends its queries on events only.
+# The choice lists are the same for every request until a record changes: read in one query
+# and kept in the cache, so a list page spends its queries on events only.
+def _choice_lists():
+    def compute():
+        def rows(queryset, name, *order):
+            return (
+                queryset.annotate(list=Value(name))
+                .values_list("list", *order, "slug", "name")
+                .order_by()
+            )
+
+        # Each list in its model's own order: "kind" stands in for Subject and AudienceRole,
+        # which have none, so that the three SELECTs have the same columns.
+        lists = {"area": [], "group": [], "role": []}
+        for name, *_order, slug, label in sorted(
+            rows(Subject.objects.annotate(kind=Value("")), "area", "kind", "order", "name")
+            .union(
+                rows(Group.objects.published(), "group", "kind", "order", "name"),
+                rows(AudienceRole.objects.annotate(kind=Value("")), "role", "kind", "order",
+                     "name"),
+                all=True,
+            )
+            .order_by()
+        ):  # fmt: skip
+            lists[name].append((slug, label))
+        return lists
+
+    return cached_until_change("events:choices", compute)
+
+
 def area_choices():
-    return cached_until_change(
-        "events:area-choices", lambda: list(Subject.objects.values_list("slug", "name"))
-    )
+    return _choice_lists()["area"]
 
 
 def group_choices():
-    return cached_until_change(
-        "events:group-choices",
-        lambda: list(Group.objects.published().values_list("slug", "name")),
-    )
+    return _choice_lists()["group"]
 
 
 def audience_choices():
-    roles = cached_until_change(
-        "events:role-choices", lambda: list(AudienceRole.objects.values_list("slug", "name"))
-    )
     kinds = [(f"{KIND_PREFIX}{value}", label) for value, label in Institution.Kind.choices]
-    return [(f"{ROLE_PREFIX}{slug}", name) for slug, name in roles] + kinds
+    return [(f"{ROLE_PREFIX}{slug}", name) for slug, name in _choice_lists()["role"]] + kinds
 
 
 class EventFilter(django_filters.FilterSet):
