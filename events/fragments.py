@@ -4,19 +4,32 @@ page's time. Keys carry the content version (bumped on every save), so an edit s
 
 import hashlib
 
-from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 
 from events.filters import Unfiltered
+from events.models import Event
 from imc_portal.fragments import attach_html, cached_html
 
 
+def full_events(events):
+    """The events again with every column, their venue, group and areas: for the entries
+    not in the cache, when the list fetched only what it pages and keys by."""
+    events = list(events)
+    found = (
+        Event.objects.with_finish()
+        .select_related("venue", "group")
+        .prefetch_related("subjects")
+        .in_bulk([event.pk for event in events])
+    )
+    return [found[event.pk] for event in events]
+
+
 def attach_item_html(events, level=2):
-    """Set ``event.item_html`` on each event (areas fetched only for those not cached)."""
+    """Set ``event.item_html`` on each event; the events not in the cache are fetched whole
+    (the lists read only ``LIST_FIELDS``)."""
     return attach_html(
         events, "events/includes/event_item.html", f"events:item:{level}", as_name="event",
-        extra={"level": level}, attr="item_html",
-        prepare=lambda missing: prefetch_related_objects(missing, "subjects"),
+        extra={"level": level}, attr="item_html", load=full_events,
     )  # fmt: skip
 
 

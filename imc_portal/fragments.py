@@ -16,18 +16,21 @@ TIMEOUT = 3600
 
 
 def attach_html(objects, template_name, name, *, as_name="object", extra=None, prepare=None,
-                attr="html", key=lambda obj: obj.pk):  # fmt: skip
+                load=None, attr="html", key=lambda obj: obj.pk):  # fmt: skip
     """Set ``obj.<attr>`` to ``template_name`` rendered with ``{as_name: obj, **extra}``.
 
     ``name`` must tell apart every way the same object is shown (with ``extra``);
     ``prepare(missing)`` fetches what the template needs, for the objects not yet rendered
-    only (e.g. ``prefetch_related_objects``). Returns ``objects``."""
+    only (e.g. ``prefetch_related_objects``); or ``load(missing)`` returns them anew, in the
+    same order, when the list query fetched only a few columns. Returns ``objects``."""
     objects = list(objects)
     prefix = f"fragment:{name}:{content_version()}:{get_language()}"
     keys = {f"{prefix}:{key(obj)}": obj for obj in objects}
     found = get_many_versioned(list(keys))
     missing = {k: obj for k, obj in keys.items() if k not in found}
     if missing:
+        if load:
+            missing = dict(zip(missing, load(list(missing.values())), strict=True))
         if prepare:
             prepare(list(missing.values()))
         context = extra or {}

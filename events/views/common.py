@@ -14,10 +14,14 @@ from events.models import Event, Material, Speaker
 PAGE_SIZE = 20
 
 
+# What a list needs of each event besides its entry kept rendered: the key and what pages
+# are cut by. The entries not in the fragment cache are fetched whole (events.fragments).
+LIST_FIELDS = ("pk", "start", "end")
+
+
 def list_queryset(request):
-    """Events a visitor may see, with what a list entry shows joined in."""
-    # The areas are fetched with the entries that are not in the fragment cache.
-    return Event.objects.visible_to(request.user).select_related("venue", "group")
+    """Events a visitor may see, as much of them as a list page needs."""
+    return Event.objects.visible_to(request.user).only(*LIST_FIELDS)
 
 
 DETAIL_PREFETCH = (

@@ -1,5 +1,7 @@
 """Event lists (upcoming, archive by year), one event, its .ics and its materials."""
 
+import hashlib
+
 from django.db.models import Count, prefetch_related_objects
 from django.db.models.functions import ExtractYear
 from django.http import FileResponse, Http404, HttpResponse
@@ -28,6 +30,13 @@ FIRST_YEAR, LAST_YEAR = 1990, 2100
 def render_list(request, context):
     attach_item_html(context["page_obj"].object_list)
     context["filter_form"] = rendered_filter_form(request, context["filter"])
+    if years := context.get("years"):
+        nav = {"years": years, "year": context.get("year"), "query": context["query"]}
+        digest = hashlib.sha1(repr(nav).encode(), usedforsecurity=False).hexdigest()
+        context["years_html"] = cached_html(
+            f"events:years:{digest}",
+            lambda: render_to_string("events/includes/years_nav.html", nav),
+        )
     return render(request, "events/event_list.html", context)
 
 

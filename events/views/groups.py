@@ -11,7 +11,7 @@ from django.utils import timezone
 from events.fragments import attach_item_html
 from events.models import Event, Group, Material
 from events.models.event import sees_drafts
-from events.views.common import slice_page
+from events.views.common import LIST_FIELDS, slice_page
 from imc_portal.fragments import attach_html, cached_html
 
 PAST_MEETINGS_SHOWN = 20
@@ -81,7 +81,7 @@ def group_detail(request, slug):
     now = timezone.now()
     meetings = Event.objects.visible_to(request.user).filter(group=group)
     # Upcoming entries come from the fragment cache (areas fetched only for those missing).
-    upcoming = attach_item_html(list(meetings.upcoming(now).select_related("venue", "group")), 3)
+    upcoming = attach_item_html(list(meetings.upcoming(now).only(*LIST_FIELDS)), 3)
 
     def render_past():
         past = list(

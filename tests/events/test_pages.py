@@ -219,11 +219,15 @@ def test_feeds_query_count_does_not_grow(client, django_assert_num_queries, coun
 @pytest.mark.parametrize("count", [1, 3])
 def test_home_query_count_does_not_grow(client, django_assert_num_queries, count):
     _events(count)
-    # the centre, the next events and their areas, the latest news, and the contests'
-    # latest results (no olympiad year, no winners: 2; cached until a record changes)
-    with django_assert_num_queries(6):
+    # the centre, the next events (their keys, then the entries to render whole, and their
+    # areas), the latest news, and the contests' latest results (no olympiad year, no
+    # winners: 2; cached until a record changes)
+    with django_assert_num_queries(7):
         response = client.get("/")
     assert response.content.decode().count("event-item") == count
+    # then the events' keys and the news: the rest is kept rendered
+    with django_assert_num_queries(2):
+        assert client.get("/").content == response.content
 
 
 @pytest.mark.parametrize("count", [1, 3])
