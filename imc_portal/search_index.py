@@ -309,15 +309,24 @@ def rebuild(using=None):
         if connection.vendor == "sqlite":
             # Filled in bulk without the triggers, then indexed at once: several times faster.
             drop_text_index(connection)
-        SearchEntry.objects.using(using).all().delete()
+        with connection.cursor() as cursor:
+            # Not QuerySet.delete(): with delete signals connected it loads every row first.
+            cursor.execute(f"DELETE FROM {SearchEntry._meta.db_table}")
         for index in search_indexes():
             records = index.rows().using(using).iterator(chunk_size=2000)
             entries = SearchEntry.objects.using(using).bulk_create(
                 (_entry(index, record) for record in records), batch_size=_BATCH
             )
             total += len(entries)
-        if connection.vendor == "sqlite":
-            create_text_index(connection)
-            with connection.cursor() as cursor:
+        with connection.cursor() as cursor:
+            if connection.vendor == "sqlite":
+                create_text_index(connection)
                 cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+            else:
+                # Fresh statistics, or the planner guesses the matches of a word badly.
+                cursor.execute(f"ANALYZE {SearchEntry._meta.db_table}")
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        # The old rows are dead tuples that every search would read until autovacuum.
+        with connection.cursor() as cursor:
+            cursor.execute(f"VACUUM ANALYZE {SearchEntry._meta.db_table}")
     return total

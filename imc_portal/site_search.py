@@ -152,7 +152,7 @@ def _index_condition(stems, vendor):
 
 def search_sections(query):
     """The sections with hits, in the apps' order, each with its first HITS_PER_SECTION
-    hits: one SQL query."""
+    hits: two SQL queries (one when nothing matches)."""
     stems = [word_stem(word) for word in search_words(query)]
     if not stems:
         return []
@@ -161,9 +161,10 @@ def search_sections(query):
     # Sort keys compare byte by byte (search_index.sort_key): SQLite's default, "C" on
     # PostgreSQL, whatever the database's collation (and much faster than a locale's).
     by_bytes = Collate(F("sort_key"), "C") if vendor == "postgresql" else F("sort_key")
-    # The ranking reads only narrow columns of every match; the hits' own columns are read
-    # for the winners alone.
-    first_hits = (
+    # Two queries: the first ranks every match reading narrow columns only, the second
+    # reads the winners by primary key. (As one query, with the first as a subquery,
+    # PostgreSQL expects thousands of winners and reads the whole table to join them.)
+    first_hits = list(
         SearchEntry.objects.filter(_index_condition(stems, vendor))
         .filter(Q(visible_from__isnull=True) | Q(visible_from__lte=today))
         .annotate(
@@ -174,8 +175,10 @@ def search_sections(query):
             )
         )
         .filter(rank__lte=HITS_PER_SECTION)
-        .values("pk")
+        .values_list("pk", flat=True)
     )
+    if not first_hits:
+        return []
     rows = (
         SearchEntry.objects.filter(pk__in=first_hits)
         .order_by("section", by_bytes, "object_id")
