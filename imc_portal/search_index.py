@@ -1,5 +1,5 @@
-"""The site search's index: one ``SearchEntry`` row per public record, so that a search is
-one indexed query instead of a scan of every searchable column of every table.
+"""The site search's index: one ``SearchEntry`` row per public record, so that a search
+reads one indexed table instead of every searchable column of every table.
 
 Each app declares what it indexes in its ``search.py``:
 
@@ -11,7 +11,7 @@ lists the related models whose changes alter its documents (``follows``: model �
 path from the indexed record to it). Saving, deleting or relinking a record or a followed
 one refreshes the affected entries (``connect_signals``); bulk writes send no signals, so
 whatever writes in bulk ends with ``rebuild()`` (``manage.py rebuild_search_index``) or
-calls ``refresh_records()`` itself.
+calls ``refresh_for()`` itself.
 """
 
 import datetime as dt
@@ -76,9 +76,10 @@ def descending(value):
     return 10**_KEY_WIDTH - 1 - (value or 0)
 
 
-# Ukrainian letters in alphabetical order: in Unicode Є, І and Ї come before А and Ґ after Я.
+# Ukrainian letters in alphabetical order (in Unicode є, і and ї come before а, ґ after я),
+# written as private-use characters in that order for sort keys.
 _ALPHABET = "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"
-_ALPHABETICAL = str.maketrans({letter: chr(0x0430 + n) for n, letter in enumerate(_ALPHABET)})
+_ALPHABETICAL = str.maketrans({letter: chr(0xE000 + n) for n, letter in enumerate(_ALPHABET)})
 
 
 def sort_key(parts):
