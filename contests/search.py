@@ -1,38 +1,70 @@
-"""Site search: contest editions, olympiad years and МАН years. Students are never
-searched: their names are not a way into the portal."""
+"""Contest editions, olympiad years and МАН works in the site search
+(``imc_portal.search_index``). Students are never searched: their names are not a way
+into the portal."""
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
-from contests.models import ContestEdition, ManWork, Olympiad
-from imc_portal.site_search import HITS_PER_SECTION, SearchHit, SearchSection, text_filter
+from contests.models import Contest, ContestEdition, ManSection, ManWork, Nomination, Olympiad
+from imc_portal.models import Subject
+from imc_portal.search_index import Document, SearchIndex, descending
 
 
-def sections(query):
-    editions = text_filter(
-        ContestEdition.objects.published().select_related("contest"),
-        ["contest__name", "nominations__name"],
-        query,
-    ).distinct()[:HITS_PER_SECTION]
-    olympiads = text_filter(
-        Olympiad.objects.published().select_related("subject"), ["subject__name"], query
-    )[:HITS_PER_SECTION]
-    works = text_filter(
-        ManWork.objects.published().select_related("section"), ["title", "section__name"], query
-    )[:HITS_PER_SECTION]
+def _edition(edition):
+    contest = edition.contest
+    return Document(
+        title=f"«{contest.name}» {edition.year}",
+        url=edition.get_absolute_url(),
+        text=(contest.name, *(nomination.name for nomination in edition.nominations.all())),
+        sort_key=(contest.order, contest.name, descending(edition.year)),
+    )
+
+
+def _olympiad(olympiad):
+    subject = olympiad.subject
+    return Document(
+        title=str(olympiad),
+        url=olympiad.get_absolute_url(),
+        text=(subject.name,),
+        sort_key=(descending(olympiad.year), olympiad.kind, subject.order, subject.name),
+    )
+
+
+def _man_work(work):
+    section = work.section
+    return Document(
+        title=f"{work.title} ({work.year})",
+        url=work.get_absolute_url(),
+        text=(work.title, section.name),
+        summary=section.name,
+        sort_key=(descending(work.year), section.order, section.name, work.title),
+    )
+
+
+def indexes():
     return [
-        SearchSection(
-            _("Professional contests"),
-            [SearchHit(f"«{e.contest.name}» {e.year}", e.get_absolute_url()) for e in editions],
+        SearchIndex(
+            key="contests.edition",
+            title=_("Professional contests"),
+            rows=lambda: (
+                ContestEdition.objects.published()
+                .select_related("contest")
+                .prefetch_related("nominations")
+            ),
+            document=_edition,
+            follows={Contest: "contest", Nomination: "nominations"},
         ),
-        SearchSection(
-            _("Olympiads"),
-            [SearchHit(str(o), o.get_absolute_url()) for o in olympiads],
+        SearchIndex(
+            key="contests.olympiad",
+            title=_("Olympiads"),
+            rows=lambda: Olympiad.objects.published().select_related("subject"),
+            document=_olympiad,
+            follows={Subject: "subject"},
         ),
-        SearchSection(
-            _("Small Academy of Sciences"),
-            [
-                SearchHit(f"{w.title} ({w.year})", w.get_absolute_url(), w.section.name)
-                for w in works
-            ],
+        SearchIndex(
+            key="contests.man_work",
+            title=_("Small Academy of Sciences"),
+            rows=lambda: ManWork.objects.published().select_related("section"),
+            document=_man_work,
+            follows={ManSection: "section"},
         ),
     ]

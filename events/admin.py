@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from events.models import AudienceRole, Event, Group, Material, Speaker
+from imc_portal import search_index
+from imc_portal.page_cache import bump_content_version
 
 # Methodists paste links without a scheme; https is what they mean.
 URL_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
@@ -100,11 +102,19 @@ class EventAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Publish the selected events"))
     def publish(self, request, queryset):
-        queryset.update(is_published=True)
+        self._set_published(queryset, True)
 
     @admin.action(description=_("Hide the selected events from the public"))
     def unpublish(self, request, queryset):
-        queryset.update(is_published=False)
+        self._set_published(queryset, False)
+
+    @staticmethod
+    def _set_published(queryset, value):
+        # update() sends no signals: the search index and the page cache are told here.
+        pks = list(queryset.values_list("pk", flat=True))
+        Event.objects.filter(pk__in=pks).update(is_published=value)
+        search_index.refresh_for(Event, pks)
+        bump_content_version()
 
     def save_model(self, request, obj, form, change):
         if "_saveasnew" in request.POST:

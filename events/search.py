@@ -1,37 +1,45 @@
-"""Site search: published events and public groups."""
+"""Published events and public groups in the site search (``imc_portal.search_index``)."""
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from events.models import Event, Group
-from imc_portal.site_search import HITS_PER_SECTION, SearchHit, SearchSection, text_filter
+from imc_portal.search_index import Document, SearchIndex, descending
 
 
-def sections(query):
-    events = text_filter(
-        Event.objects.published().select_related("venue"), ["title", "description"], query
-    ).order_by("-start")[:HITS_PER_SECTION]
-    groups = text_filter(
-        Group.objects.published(), ["name", "focus", "description"], query
-    ).order_by("name")[:HITS_PER_SECTION]
+def _event(event):
+    return Document(
+        title=event.title,
+        url=event.get_absolute_url(),
+        text=(event.title, event.description),
+        summary=event.description,
+        date=timezone.localtime(event.start).date(),
+        sort_key=(descending(event.start),),
+    )
+
+
+def _group(group):
+    return Document(
+        title=group.name,
+        url=group.get_absolute_url(),
+        text=(group.name, group.focus, group.description),
+        summary=group.focus,
+        sort_key=(group.name,),
+    )
+
+
+def indexes():
     return [
-        SearchSection(
+        SearchIndex(
+            key="events.event",
             title=_("Events"),
-            hits=[
-                SearchHit(
-                    title=event.title,
-                    url=event.get_absolute_url(),
-                    summary=event.description,
-                    date=timezone.localtime(event.start),
-                )
-                for event in events
-            ],
+            rows=lambda: Event.objects.published(),
+            document=_event,
         ),
-        SearchSection(
+        SearchIndex(
+            key="events.group",
             title=_("Associations and groups"),
-            hits=[
-                SearchHit(title=group.name, url=group.get_absolute_url(), summary=group.focus)
-                for group in groups
-            ],
+            rows=lambda: Group.objects.published(),
+            document=_group,
         ),
     ]

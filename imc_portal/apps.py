@@ -10,6 +10,7 @@ class PortalConfig(AppConfig):
     def ready(self):
         from imc_portal.page_cache import invalidate_on_change
         from imc_portal.roles import sync_role_permissions
+        from imc_portal.search_index import connect_signals
 
         post_migrate.connect(sync_role_permissions, dispatch_uid="imc_portal_sync_roles")
         for signal in (post_save, post_delete):
@@ -19,3 +20,4 @@ class PortalConfig(AppConfig):
             weak=False,
             dispatch_uid="page_cache_m2m",
         )
+        connect_signals()

@@ -215,3 +215,38 @@ class Teacher(PersonName, TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("teacher_detail", kwargs={"slug": self.slug})
+
+
+class SearchEntry(models.Model):
+    """One public record as the site search sees it, written by ``imc_portal.search_index``
+    from the apps' ``search.py`` declarations: what a hit shows, and its words in one
+    normalised column that the database indexes (a trigram GIN index on PostgreSQL, an FTS5
+    trigram table kept by triggers on SQLite; see migration 0003)."""
+
+    section = models.CharField(_("section"), max_length=60)
+    object_id = models.PositiveBigIntegerField(_("record id"))
+    title = models.TextField(_("title"))
+    summary = models.TextField(_("summary"), blank=True)
+    url = models.CharField(_("address"), max_length=500)
+    date = models.DateField(_("date"), null=True, blank=True)
+    visible_from = models.DateField(
+        _("public from"),
+        null=True,
+        blank=True,
+        help_text=_("Records dated in the future are found only once their date has come."),
+    )
+    sort_key = models.TextField(_("sort key"), blank=True)
+    text = models.TextField(_("searchable text"))
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        ordering = ["section", "sort_key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["section", "object_id"], name="search_entry_unique_record"
+            )
+        ]
+
+    def __str__(self):
+        return self.title

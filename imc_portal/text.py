@@ -1,4 +1,8 @@
-"""Text helpers for Ukrainian names: slugs by the official transliteration, apostrophes."""
+"""Text helpers for Ukrainian names: slugs by the official transliteration, apostrophes,
+the searchable form of a text."""
+
+import re
+import unicodedata
 
 from django.utils.text import slugify
 
@@ -59,3 +63,22 @@ def normalize_apostrophes(text):
     for variant in APOSTROPHES[1:]:
         text = text.replace(variant, "'")
     return text
+
+
+# Anything but letters, digits and apostrophes separates words (the underscore too, so that
+# LIKE's wildcards never reach a search pattern); an apostrophe outside a word is a quote.
+_NOT_WORD = re.compile(r"[^\w']|_")
+_QUOTE = re.compile(r"(?<!\w)'|'(?!\w)")
+
+
+def searchable_text(*parts):
+    """The words of ``parts`` lowercased, with one apostrophe form, separated by single
+    spaces, with a space before each word: `` word`` then matches at a word start only.
+
+    >>> searchable_text("Семінари-практикуми «Об’єднання»")
+    " семінари практикуми об'єднання "
+    """
+    text = " ".join(part for part in parts if part).replace("\x00", "")
+    text = normalize_apostrophes(unicodedata.normalize("NFC", text).lower())
+    words = _QUOTE.sub(" ", _NOT_WORD.sub(" ", text)).split()
+    return f" {' '.join(words)} " if words else " "

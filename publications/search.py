@@ -1,79 +1,116 @@
-"""Publications, practice entries and news in the site search: one query per section.
+"""Publications, practice entries and news in the site search (``imc_portal.search_index``).
 
-Each section searches columns of its own table only, so that PostgreSQL answers from the
-trigram indexes of migration 0004 (a condition on a joined table would force reading every
-row); people are found by name in the teachers' section, their page lists their work."""
+People are not searched by name here: their page (reached from the teachers' records) lists
+their work. Issues and news are dated: they are indexed once marked public and found from
+their date on."""
 
-from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
 
-from imc_portal.site_search import HITS_PER_SECTION, SearchHit, SearchSection, text_filter
-from publications.models import Article, ExternalPublication, Manual, News, PracticeEntry
+from imc_portal.models import Institution, Teacher
+from imc_portal.search_index import Document, SearchIndex, descending
+from publications.models import (
+    Article,
+    ExternalPublication,
+    Issue,
+    Manual,
+    News,
+    Periodical,
+    PracticeEntry,
+)
 
 
-def _articles(query):
-    rows = text_filter(
-        Article.objects.published().select_related("issue__periodical"),
-        ["title", "other_authors"],
-        query,
-    ).order_by("-issue__date", "id")[:HITS_PER_SECTION]
-    return SearchSection(
-        _("Articles in the centre’s periodicals"),
-        [SearchHit(a.title, a.get_absolute_url(), str(a.issue), a.issue.date) for a in rows],
+def _article(article):
+    issue = article.issue
+    return Document(
+        title=article.title,
+        url=article.get_absolute_url(),
+        text=(article.title, article.other_authors),
+        summary=str(issue),
+        date=issue.date,
+        visible_from=issue.date,
+        sort_key=(descending(issue.date), article.pk),
     )
 
 
-def _manuals(query):
-    rows = text_filter(
-        Manual.objects.published(), ["title", "authoring_group", "description"], query
-    ).order_by("-year", "title")[:HITS_PER_SECTION]
-    return SearchSection(
-        _("Manuals"),
-        [SearchHit(f"{m.title} ({m.year})", m.get_absolute_url(), m.description) for m in rows],
-        reverse("publications:manuals"),
+def _manual(manual):
+    return Document(
+        title=f"{manual.title} ({manual.year})",
+        url=manual.get_absolute_url(),
+        text=(manual.title, manual.authoring_group, manual.description),
+        summary=manual.description,
+        sort_key=(descending(manual.year), manual.title),
     )
 
 
-def _external(query):
-    rows = text_filter(
-        ExternalPublication.objects.published().select_related("author"),
-        ["title", "venue"],
-        query,
-    ).order_by("-year", "title")[:HITS_PER_SECTION]
-    return SearchSection(
-        _("Teachers’ publications elsewhere"),
-        [
-            SearchHit(
-                p.title, p.get_absolute_url(), f"{p.author.short_name} // {p.venue}, {p.year}"
-            )
-            for p in rows
-        ],
+def _external(publication):
+    return Document(
+        title=publication.title,
+        url=publication.get_absolute_url(),
+        text=(publication.title, publication.venue),
+        summary=f"{publication.author.short_name} // {publication.venue}, {publication.year}",
+        sort_key=(descending(publication.year), publication.title),
     )
 
 
-def _practice(query):
-    rows = text_filter(
-        PracticeEntry.objects.published().select_related("author", "institution"),
-        ["topic", "description"],
-        query,
-    ).order_by("-included_on", "-id")[:HITS_PER_SECTION]
-    return SearchSection(
-        _("Best practice catalogue"),
-        [
-            SearchHit(e.topic, e.get_absolute_url(), f"{e.author.short_name}, {e.institution}")
-            for e in rows
-        ],
+def _practice(entry):
+    return Document(
+        title=entry.topic,
+        url=entry.get_absolute_url(),
+        text=(entry.topic, entry.description),
+        summary=f"{entry.author.short_name}, {entry.institution}",
+        sort_key=(descending(entry.included_on), descending(entry.pk)),
     )
 
 
-def _news(query):
-    rows = text_filter(News.objects.published(), ["title", "summary", "body"], query).order_by(
-        "-date", "-id"
-    )[:HITS_PER_SECTION]
-    return SearchSection(
-        _("News"), [SearchHit(n.title, n.get_absolute_url(), n.summary, n.date) for n in rows]
+def _news(news):
+    return Document(
+        title=news.title,
+        url=news.get_absolute_url(),
+        text=(news.title, news.summary, news.body),
+        summary=news.summary,
+        date=news.date,
+        visible_from=news.date,
+        sort_key=(descending(news.date), descending(news.pk)),
     )
 
 
-def sections(query):
-    return [_articles(query), _manuals(query), _external(query), _practice(query), _news(query)]
+def indexes():
+    return [
+        SearchIndex(
+            key="publications.article",
+            title=_("Articles in the centre’s periodicals"),
+            rows=lambda: Article.objects.published_or_scheduled().select_related(
+                "issue__periodical"
+            ),
+            document=_article,
+            follows={Issue: "issue", Periodical: "issue__periodical"},
+        ),
+        SearchIndex(
+            key="publications.manual",
+            title=_("Manuals"),
+            rows=lambda: Manual.objects.published(),
+            document=_manual,
+            more_url=reverse_lazy("publications:manuals"),
+        ),
+        SearchIndex(
+            key="publications.external",
+            title=_("Teachers’ publications elsewhere"),
+            rows=lambda: ExternalPublication.objects.published().select_related("author"),
+            document=_external,
+            follows={Teacher: "author"},
+        ),
+        SearchIndex(
+            key="publications.practice",
+            title=_("Best practice catalogue"),
+            rows=lambda: PracticeEntry.objects.published().select_related("author", "institution"),
+            document=_practice,
+            follows={Teacher: "author", Institution: "institution"},
+        ),
+        SearchIndex(
+            key="publications.news",
+            title=_("News"),
+            rows=lambda: News.objects.published_or_scheduled(),
+            document=_news,
+        ),
+    ]

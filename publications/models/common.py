@@ -41,7 +41,14 @@ class DatedPublishedQuerySet(models.QuerySet):
     date_field = "date"
 
     def published(self):
-        return self.filter(is_published=True, **{f"{self.date_field}__lte": timezone.localdate()})
+        return self.published_or_scheduled().filter(
+            **{f"{self.date_field}__lte": timezone.localdate()}
+        )
+
+    def published_or_scheduled(self):
+        """Marked public, whether or not the date has come (the site search indexes these
+        ahead and shows each from its date)."""
+        return self.filter(is_published=True)
 
 
 def authors_line(teachers, staff, others):

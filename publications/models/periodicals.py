@@ -88,8 +88,8 @@ class Periodical(TimeStampedModel):
 
 
 class IssueQuerySet(DatedPublishedQuerySet):
-    def published(self):
-        return super().published().filter(periodical__is_published=True)
+    def published_or_scheduled(self):
+        return super().published_or_scheduled().filter(periodical__is_published=True)
 
 
 class Issue(TimeStampedModel):
@@ -160,6 +160,9 @@ class Issue(TimeStampedModel):
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(issue__in=Issue.objects.published())
+
+    def published_or_scheduled(self):
+        return self.filter(issue__in=Issue.objects.published_or_scheduled())
 
 
 class Article(TimeStampedModel):

@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from imc_portal import search_index
 from imc_portal.page_cache import bump_content_version
 from imc_portal.plugins import app_modules
 
@@ -31,5 +32,6 @@ class Command(BaseCommand):
             rng = random.Random(f"{seed}:{module.__name__}")
             with transaction.atomic():
                 module.generate(rng, span, self.stdout)
+        search_index.rebuild()  # bulk inserts send no signals
         bump_content_version()
         self.stdout.write(f"Generated in {time.monotonic() - started:.1f} s.")

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from imc_portal import search_index
 from imc_portal.page_cache import bump_content_version
 from imc_portal.roles import DIRECTOR, METHODIST
 
@@ -23,11 +24,12 @@ class Command(BaseCommand):
     help = "Load the demo centre (idempotent)."
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        with transaction.atomic(), search_index.deferred():
             for app in settings.PORTAL_APPS:
                 if importlib.util.find_spec(f"{app}.demo"):
                     importlib.import_module(f"{app}.demo").load(self.stdout)
-        bump_content_version()  # bulk inserts send no signals
+        search_index.rebuild()  # bulk inserts send no signals
+        bump_content_version()
         if settings.DEBUG:
             self.create_demo_users()
         else:
