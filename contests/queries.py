@@ -127,6 +127,21 @@ def olympiad_subject_figures(period):
     )
 
 
+def olympiad_stage_totals(subject_rows):
+    """``olympiad_stage_figures`` from the ``olympiad_subject_figures`` rows of the same
+    period (each result counts in exactly one of them): a page showing both needs one query."""
+    totals = {}
+    for row in subject_rows:
+        stage = row["stage"]
+        total = totals.setdefault(stage, {"stage": stage, "participants": 0, "winners": 0})
+        total["participants"] += row["participants"]
+        total["winners"] += row["winners"]
+    rows = [totals[stage] for stage in sorted(totals)]
+    for row in rows:
+        row["share"] = percent(row["winners"], row["participants"])
+    return rows
+
+
 def olympiad_institution_figures(period, results=None):
     """Rows {institution, participants, winners} per institution, most winners first;
     ``results`` (a queryset of results) narrows them, e.g. to a public page's filters."""
@@ -168,6 +183,31 @@ def man_section_figures(period):
         )
         .order_by("section__order", "section__name")
     )
+
+
+def man_figures_by_year(period):
+    """{"sections": {year: rows of man_section_figures}, "years": rows of man_works_per_year,
+    "record": man_record} from one query: what the МАН pages show, counted once (a work
+    belongs to one section, so a year's works are the sum of its sections')."""
+    rows = list(
+        ManWork.objects.published()
+        .filter(year__in=years_in(period))
+        .values("year", section_name=F("section__name"), section_slug=F("section__slug"))
+        .annotate(
+            works=Count("id", distinct=True),
+            winners=Count("id", filter=Q(results__outcome__in=WINNING_MAN_OUTCOMES), distinct=True),
+        )
+        .order_by("year", "section__order", "section__name")
+    )
+    sections = {}
+    for row in rows:
+        sections.setdefault(row.pop("year"), []).append(row)
+    years = [
+        {"year": year, "works": sum(row["works"] for row in year_rows)}
+        for year, year_rows in sections.items()
+    ]
+    record = min(years, key=lambda row: (-row["works"], row["year"]), default=None)
+    return {"sections": sections, "years": years, "record": record}
 
 
 def man_record(period):

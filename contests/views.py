@@ -2,6 +2,8 @@
 Year pages are the pagination: a year's list is bounded, so no OFFSET scans."""
 
 import datetime as dt
+from itertools import groupby
+from operator import attrgetter
 
 from django.db.models import (
     Case,
@@ -16,12 +18,15 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    prefetch_related_objects,
 )
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.text import capfirst
 
-from contests import queries
+from contests import fragments, queries
 from contests.filters import ContestEntryFilter, ManWorkFilter, OlympiadResultFilter, ProjectFilter
 from contests.models import (
     Contest,
@@ -42,6 +47,7 @@ from contests.models import (
     ProjectFestival,
 )
 from contests.models.olympiads import WINNING_DIPLOMAS
+from imc_portal.fragments import attach_html, cached_html
 from imc_portal.page_cache import cached_until_change
 from imc_portal.periods import Period
 
@@ -72,6 +78,18 @@ def teacher_urls():
     return lambda slug: f"{prefix}{slug}{suffix}"
 
 
+def person_fields(relation):
+    """The columns a result row shows of a teacher: the name and the page's slug."""
+    return [f"{relation}__{name}" for name in ("slug", "surname", "first_name", "patronymic")]
+
+
+def institution_fields(relation="institution"):
+    return [f"{relation}__name", f"{relation}__short_name"]
+
+
+SUPERVISOR_FIELDS = person_fields("supervisor")
+
+
 def stage_cells(results, stages):
     """One cell per stage, None where the participant did not reach it."""
     by_stage = {result.stage: result for result in results}
@@ -79,22 +97,27 @@ def stage_cells(results, stages):
 
 
 def contest_index(request):
-    contests = (
-        Contest.objects.filter(editions__is_published=True)
-        .distinct()
-        .prefetch_related(
-            Prefetch(
-                "editions",
-                queryset=ContestEdition.objects.published()
-                .select_related("contest")
-                .annotate(
-                    participants=Count("nominations__entries", distinct=True),
-                    nomination_count=Count("nominations", distinct=True),
-                )
-                .order_by("-year"),
-                to_attr="edition_list",
+    contests = Contest.objects.filter(editions__is_published=True).distinct()
+
+    def prepare(missing):
+        """Each contest's published editions with their counts, for those not rendered yet."""
+        editions = (
+            ContestEdition.objects.published()
+            .select_related("contest")
+            .annotate(
+                participants=Count("nominations__entries", distinct=True),
+                nomination_count=Count("nominations", distinct=True),
             )
+            .order_by("-year")
         )
+        prefetch_related_objects(missing, Prefetch("editions", editions, to_attr="edition_list"))
+
+    contests = attach_html(
+        contests,
+        "contests/includes/contest_section.html",
+        "contests:contest-section",
+        as_name="contest",
+        prepare=prepare,
     )
     return render(request, "contests/contest_index.html", {"contests": contests})
 
@@ -114,18 +137,13 @@ def contest_edition(request, slug, year):
         ContestEdition.objects.published().select_related("contest"), contest__slug=slug, year=year
     )
     filterset = ContestEntryFilter(request.GET, queryset=ContestEntry.objects.all())
+    # Only what orders and groups the rows: the rows themselves are rendered once per
+    # change of the records, and fetched then (prepare) for those not rendered yet.
     entries = (
-        filterset.qs.select_related("teacher", "institution")
+        filterset.qs.only("nomination_id")
         .annotate(
             progress=Max(F("results__stage") * 10 + OUTCOME_WEIGHT),
             best_place=Min("results__place"),
-        )
-        .prefetch_related(
-            Prefetch(
-                "results",
-                queryset=ContestResult.objects.order_by("stage"),
-                to_attr="result_list",
-            )
         )
         .order_by(
             "-progress",
@@ -139,25 +157,52 @@ def contest_edition(request, slug, year):
             Prefetch("entries", queryset=entries, to_attr="entry_list")
         )
     )
-    stages = list(ContestStage)
     teacher_url = teacher_urls()
-    for nomination in nominations:
-        for entry in nomination.entry_list:
-            entry.cells = stage_cells(entry.result_list, stages)
-            entry.teacher_url = teacher_url(entry.teacher.slug)
+    stages = list(ContestStage)
+
+    def prepare(missing):
+        """Each entry's person, institution and results (a cell per stage)."""
+        results = ContestResult.objects.order_by("stage")
+        rows = (
+            ContestEntry.objects.filter(pk__in=[entry.pk for entry in missing])
+            .select_related("teacher", "institution")
+            .only(*person_fields("teacher"), *institution_fields())
+            .prefetch_related(Prefetch("results", results, to_attr="result_list"))
+            .in_bulk()
+        )
+        for entry in missing:
+            row = rows[entry.pk]
+            entry.teacher, entry.institution = row.teacher, row.institution
+            entry.cells = stage_cells(row.result_list, stages)
+            entry.teacher_url = teacher_url(row.teacher.slug)
+
+    fragments.attach_rows(
+        [entry for nomination in nominations for entry in nomination.entry_list],
+        "contests/includes/contest_entry_row.html",
+        "contest-entry",
+        as_name="entry",
+        prepare=prepare,
+    )
     return render(
         request,
         "contests/contest_edition.html",
-        {"edition": edition, "nominations": nominations, "stages": stages, "filter": filterset},
+        {
+            "edition": edition,
+            "nominations": nominations,
+            "stages": stages,
+            "filter": filterset,
+            "filter_form": fragments.rendered_filter_form(request, filterset),
+        },
     )
 
 
-def olympiad_index(request):
-    # Counting every result of the archive (40,000 rows in ten years) on each visit would
-    # dominate the page; the figures only change when a record does.
-    rows = cached_until_change(
-        "contests:olympiad-years",
-        lambda: list(
+def olympiad_index_table():
+    """Participants and winners per year and stage. Counting every result of the archive
+    (40,000 rows in ten years) on each visit would dominate the page; the figures only
+    change when a record does."""
+
+    def compute():
+        rows = (
             OlympiadResult.objects.filter(olympiad__is_published=True)
             .values("olympiad__year", "stage")
             .annotate(
@@ -165,18 +210,33 @@ def olympiad_index(request):
                 winners=Count("id", filter=Q(result__in=WINNING_DIPLOMAS)),
             )
             .order_by("-olympiad__year", "stage")
+        )
+        years = {}
+        for row in rows:
+            row["share"] = queries.percent(row["winners"], row["participants"])
+            years.setdefault(row["olympiad__year"], {})[row["stage"]] = row
+        return [
+            {"year": year, "cells": [by_stage.get(s) for s in OlympiadStage]}
+            for year, by_stage in years.items()
+        ]
+
+    return cached_until_change("contests:olympiad-index-table", compute)
+
+
+def olympiad_index(request):
+    years = olympiad_index_table()
+    stages = list(OlympiadStage)
+    table = cached_html(
+        "contests:olympiad-index",
+        lambda: render_to_string(
+            "contests/includes/olympiad_years.html", {"years": years, "stages": stages}
         ),
     )
-    years = {}
-    for row in rows:
-        row["share"] = queries.percent(row["winners"], row["participants"])
-        years.setdefault(row["olympiad__year"], {})[row["stage"]] = row
-    stages = list(OlympiadStage)
-    table = [
-        {"year": year, "cells": [by_stage.get(s) for s in stages]}
-        for year, by_stage in years.items()
-    ]
-    return render(request, "contests/olympiad_index.html", {"years": table, "stages": stages})
+    return render(
+        request,
+        "contests/olympiad_index.html",
+        {"years": years, "stages": stages, "table": table},
+    )
 
 
 def page_number(request):
@@ -208,22 +268,29 @@ def olympiad_table(rows):
     return list(table.values())
 
 
+def olympiad_year_figures(year):
+    """A year's figures by stage and by olympiad, from one query over its 4,000 results:
+    kept until a record changes."""
+
+    def compute():
+        by_subject = queries.olympiad_subject_figures(year_period(year))
+        figures = queries.olympiad_stage_totals(by_subject)
+        for row in figures:
+            row["stage_label"] = OlympiadStage(row["stage"]).label
+        return figures, olympiad_table(by_subject)
+
+    return cached_until_change(f"contests:olympiad-year-tables-{year}", compute)
+
+
 def olympiad_year(request, year):
     """A year's figures in full (by stage, by subject), then one subject's results at a
     time, its diploma winners by default, the highest stage first, at most ROWS_PER_PAGE
     rows a page: a big city's year is 4,000 rows, far too many for one page. The pages
     stay within one subject's year, so their OFFSET is bounded."""
-    period = year_period(year)
-    # A year's figures count its 4,000 results: kept until a record changes.
-    figures, by_subject = cached_until_change(
-        f"contests:olympiad-year-{year}",
-        lambda: (queries.olympiad_stage_figures(period), queries.olympiad_subject_figures(period)),
-    )
+    year_period(year)
+    figures, olympiads = olympiad_year_figures(year)
     if not figures:
         raise Http404
-    for row in figures:
-        row["stage_label"] = OlympiadStage(row["stage"]).label
-    olympiads = olympiad_table(by_subject)
     subjects = list(dict.fromkeys((row["slug"], row["subject"]) for row in olympiads))
     results = OlympiadResult.objects.filter(olympiad__year=year, olympiad__is_published=True)
     filterset = OlympiadResultFilter(request.GET, queryset=results, subjects=subjects)
@@ -231,7 +298,9 @@ def olympiad_year(request, year):
     offset = (page - 1) * ROWS_PER_PAGE
     rows = list(
         filterset.results(filterset.qs)
-        .select_related("olympiad__subject", "student", "institution", "mentor")
+        .select_related("student", "institution", "mentor")
+        .only(*OLYMPIAD_ROW_FIELDS)
+        .annotate(kind=F("olympiad__kind"))
         .order_by(
             "olympiad__kind",
             "-stage",
@@ -244,36 +313,103 @@ def olympiad_year(request, year):
     )
     if page > 1 and not rows:
         raise Http404
+    next_page = page + 1 if len(rows) > ROWS_PER_PAGE else None
+    rows = rows[:ROWS_PER_PAGE]
     teacher_url = teacher_urls()
     for row in rows:
         row.mentor_url = teacher_url(row.mentor.slug) if row.mentor else ""
+    fragments.attach_rows(
+        rows, "contests/includes/olympiad_result_row.html", "olympiad-row", as_name="row"
+    )
     subject_name = dict(subjects).get(filterset.subject, "")
+    # One subject a page: its olympiad and its tournament, if both were held.
+    groups = [
+        {"title": f"{capfirst(Olympiad.Kind(kind).label)}: {subject_name}", "rows": list(group)}
+        for kind, group in groupby(rows, key=attrgetter("kind"))
+    ]
+    context = {
+        "year": year,
+        "figures": figures,
+        "olympiads": olympiads,
+        "stages": list(OlympiadStage),
+        "subject": filterset.subject,
+        "subject_name": subject_name,
+    }
+    figures_html = cached_html(
+        f"contests:olympiad-figures:{year}:{filterset.subject}",
+        lambda: render_to_string("contests/includes/olympiad_figures.html", context),
+    )
+    institutions, institutions_html = olympiad_institutions(year, filterset, subject_name)
     return render(
         request,
         "contests/olympiad_year.html",
         {
-            "year": year,
-            "figures": figures,
-            "olympiads": olympiads,
-            "stages": list(OlympiadStage),
-            "filter": filterset,
-            "subject": filterset.subject,
-            "subject_name": subject_name,
-            "results": rows[:ROWS_PER_PAGE],
+            **context,
+            "figures_html": figures_html,
+            "filter_form": fragments.rendered_filter_form(request, filterset),
+            "results": rows,
+            "groups": groups,
             "page": page,
             "previous_page": page - 1 if page > 1 else None,
-            "next_page": page + 1 if len(rows) > ROWS_PER_PAGE else None,
-            "institutions": queries.olympiad_institution_figures(period, results=filterset.qs),
+            "next_page": next_page,
+            "institutions": institutions,
+            "institutions_html": institutions_html,
         },
     )
 
 
+OLYMPIAD_ROW_FIELDS = (
+    "olympiad_id",
+    "stage",
+    "grade",
+    "result",
+    "score",
+    "student__surname",
+    "student__first_name",
+    *institution_fields(),
+    *person_fields("mentor"),
+)
+
+
+def olympiad_institutions(year, filterset, subject_name):
+    """The figures by institution of the chosen subject (and the other filters but the
+    result), and their table: both kept until a record changes."""
+    key = fragments.filters_key(filterset, year, filterset.subject)
+
+    def compute():
+        return queries.olympiad_institution_figures(year_period(year), results=filterset.qs)
+
+    def render_table():
+        return render_to_string(
+            "contests/includes/olympiad_institutions.html",
+            {"institutions": institutions, "subject_name": subject_name},
+        )
+
+    if not key:
+        institutions = compute()
+        return institutions, render_table()
+    institutions = cached_until_change(f"contests:olympiad-institutions:{key}", compute)
+    return institutions, cached_html(f"contests:olympiad-institutions:{key}", render_table)
+
+
+def man_figures():
+    """Every year's МАН figures by section, the works per year and the record: kept until a
+    record changes."""
+    return cached_until_change(
+        "contests:man-figures", lambda: queries.man_figures_by_year(all_time())
+    )
+
+
 def man_index(request):
-    period = all_time()
+    figures = man_figures()
+    table = cached_html(
+        "contests:man-index",
+        lambda: render_to_string("contests/includes/man_years.html", figures),
+    )
     return render(
         request,
         "contests/man_index.html",
-        {"years": queries.man_works_per_year(period), "record": queries.man_record(period)},
+        {"years": figures["years"], "record": figures["record"], "table": table},
     )
 
 
@@ -286,8 +422,9 @@ def man_stage_outcome(stage):
 def man_year(request, year):
     """A year's works one section at a time (the first by default), each work's result
     per stage as a column."""
-    period = year_period(year)
-    sections = queries.man_section_figures(period)
+    year_period(year)
+    figures = man_figures()
+    sections = figures["sections"].get(year)
     if not sections:
         raise Http404
     filterset = ManWorkFilter(
@@ -298,15 +435,23 @@ def man_year(request, year):
     stages = list(ManStage)
     works = list(
         filterset.qs.select_related("section", "institution", "supervisor")
-        .prefetch_related("students")
+        .only("title", "grade", "section__name", *institution_fields(), *SUPERVISOR_FIELDS)
         .annotate(**{f"outcome_{stage.value}": man_stage_outcome(stage) for stage in stages})
         .order_by("title", "pk")
     )
     teacher_url = teacher_urls()
-    for work in works:
-        work.supervisor_url = teacher_url(work.supervisor.slug) if work.supervisor else ""
-        outcomes = [getattr(work, f"outcome_{stage.value}") for stage in stages]
-        work.cells = [ManOutcome(value).label if value else None for value in outcomes]
+
+    def prepare(missing):
+        """Students, supervisor links and result cells of the rows not rendered yet."""
+        prefetch_related_objects(missing, "students")
+        for work in missing:
+            work.supervisor_url = teacher_url(work.supervisor.slug) if work.supervisor else ""
+            outcomes = [getattr(work, f"outcome_{stage.value}") for stage in stages]
+            work.cells = [ManOutcome(value).label if value else None for value in outcomes]
+
+    fragments.attach_rows(
+        works, "contests/includes/man_work_row.html", "man-work", as_name="work", prepare=prepare
+    )
     return render(
         request,
         "contests/man_year.html",
@@ -315,10 +460,9 @@ def man_year(request, year):
             "count": sum(row["works"] for row in sections),
             "sections": sections,
             "section": filterset.section,
-            "record": cached_until_change(
-                "contests:man-record", lambda: queries.man_record(all_time())
-            ),
+            "record": figures["record"],
             "filter": filterset,
+            "filter_form": fragments.rendered_filter_form(request, filterset),
             "works": works,
             "stages": stages,
         },
@@ -326,9 +470,27 @@ def man_year(request, year):
 
 
 def projects_index(request):
-    festivals = ProjectFestival.objects.published().annotate(
-        project_count=Count("projects"),
-        funded=Count("projects", filter=Q(projects__city_funded=True)),
+    festivals = ProjectFestival.objects.published()
+
+    def prepare(missing):
+        counts = (
+            ProjectFestival.objects.filter(pk__in=[festival.pk for festival in missing])
+            .annotate(
+                project_count=Count("projects"),
+                funded=Count("projects", filter=Q(projects__city_funded=True)),
+            )
+            .values_list("pk", "project_count", "funded")
+        )
+        by_pk = {pk: (project_count, funded) for pk, project_count, funded in counts}
+        for festival in missing:
+            festival.project_count, festival.funded = by_pk[festival.pk]
+
+    festivals = attach_html(
+        festivals,
+        "contests/includes/festival_item.html",
+        "contests:festival-item",
+        as_name="festival",
+        prepare=prepare,
     )
     return render(request, "contests/projects_index.html", {"festivals": festivals})
 
@@ -337,9 +499,37 @@ def projects_year(request, year):
     year_period(year)
     festival = get_object_or_404(ProjectFestival.objects.published(), year=year)
     filterset = ProjectFilter(request.GET, queryset=Project.objects.filter(festival=festival))
-    projects = filterset.qs.select_related("institution", "supervisor").prefetch_related("team")
+    projects = filterset.qs.select_related("institution", "supervisor").only(
+        "title",
+        "team_name",
+        "outcome",
+        "place",
+        "city_funded",
+        *institution_fields(),
+        *SUPERVISOR_FIELDS,
+    )
+    teacher_url = teacher_urls()
+
+    def prepare(missing):
+        prefetch_related_objects(missing, "team")
+        for project in missing:
+            supervisor = project.supervisor
+            project.supervisor_url = teacher_url(supervisor.slug) if supervisor else ""
+
+    projects = fragments.attach_rows(
+        projects,
+        "contests/includes/project_row.html",
+        "project",
+        as_name="project",
+        prepare=prepare,
+    )
     return render(
         request,
         "contests/projects_year.html",
-        {"festival": festival, "projects": projects, "filter": filterset},
+        {
+            "festival": festival,
+            "projects": projects,
+            "filter": filterset,
+            "filter_form": fragments.rendered_filter_form(request, filterset),
+        },
     )

@@ -72,3 +72,28 @@ def test_man_record_ignores_years_after_the_period():
     ManWorkFactory(year=2010)
     assert queries.man_record(Period.calendar_year(2009)) == {"year": 2009, "works": 1}
     assert queries.man_record(Period.calendar_year(2010)) == {"year": 2010, "works": 2}
+
+
+def test_demo_figures_from_one_query_equal_the_separate_figures(demo):
+    """The year pages count once what the summary counts with separate functions."""
+    period = Period.years(2000, 2030)
+    subjects = queries.olympiad_subject_figures(Period.calendar_year(2019))
+    stages = queries.olympiad_stage_figures(Period.calendar_year(2019))
+    assert stages and queries.olympiad_stage_totals(subjects) == stages
+    man = queries.man_figures_by_year(period)
+    assert man["record"] == {"year": 2009, "works": 37}
+    assert man["years"] == queries.man_works_per_year(period)
+    assert man["record"] == queries.man_record(period)
+    for year, sections in man["sections"].items():
+        assert sections == queries.man_section_figures(Period.calendar_year(year))
+
+
+def test_man_figures_by_year_record_prefers_the_earliest_year_on_a_tie():
+    from tests.contests.factories import ManResultFactory, ManWorkFactory
+
+    ManWorkFactory(year=2010)
+    ManResultFactory(work__year=2009, outcome="1")
+    figures = queries.man_figures_by_year(Period.years(2000, 2030))
+    assert figures["record"] == {"year": 2009, "works": 1}
+    assert figures["years"] == [{"year": 2009, "works": 1}, {"year": 2010, "works": 1}]
+    assert figures["sections"][2009][0]["winners"] == 1

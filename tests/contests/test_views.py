@@ -1,6 +1,8 @@
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
+from contests.models import ContestEntry
 from tests.contests.factories import (
     ContestEditionFactory,
     ContestEntryFactory,
@@ -28,7 +30,9 @@ def contest_entries(count):
 @pytest.mark.parametrize("count", [1, 3])
 def test_contest_edition_query_count_does_not_grow(client, django_assert_num_queries, count):
     edition = contest_entries(count)
-    with django_assert_num_queries(6):
+    # edition, nominations, entries; the rows not rendered yet: people, results; the
+    # school list; the Centre.
+    with django_assert_num_queries(7):
         response = client.get(edition.get_absolute_url())
     assert response.status_code == 200
     assert len(response.context["nominations"][0].entry_list) == count
@@ -75,7 +79,7 @@ def test_unpublished_edition_is_not_found(client):
 def test_olympiad_year_query_count_does_not_grow(client, django_assert_num_queries, count):
     for _ in range(count):
         OlympiadResultFactory(stage=3)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         response = client.get(reverse("contests:olympiad_year", args=[2019]))
     assert len(response.context["results"]) == count
 
@@ -157,7 +161,7 @@ def test_year_pages_without_records_are_not_found(client):
 def test_man_year_query_count_does_not_grow(client, django_assert_num_queries, count):
     for _ in range(count):
         ManResultFactory(work__year=2009)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         response = client.get(reverse("contests:man_year", args=[2009]))
     assert len(response.context["works"]) == count
 
@@ -326,20 +330,22 @@ def test_result_pages_link_people_to_their_teacher_pages(client):
 
 @pytest.mark.parametrize("count", [1, 3])
 def test_result_pages_steady_query_counts(client, django_assert_num_queries, count):
-    """Once the Centre, the school list and the figures are cached (until a record
-    changes), a page costs only its rows."""
+    """Once the Centre, the school list, the figures and the rendered rows are cached (until
+    a record changes), a page costs only its own list query."""
     for _ in range(count):
         OlympiadResultFactory(stage=3)
         ManResultFactory(work__year=2009)
         ProjectFactory()
     edition = contest_entries(count)
     pages = {
-        reverse("contests:olympiad_year", args=[2019]): 2,  # results, by institution
-        reverse("contests:man_year", args=[2009]): 3,  # sections, works, students
-        reverse("contests:projects_year", args=[2010]): 3,  # festival, projects, teams
-        edition.get_absolute_url(): 4,  # edition, nominations, entries, results
+        reverse("contests:olympiad_year", args=[2019]): 1,  # results
+        reverse("contests:man_year", args=[2009]): 1,  # works
+        reverse("contests:projects_year", args=[2010]): 2,  # festival, projects
+        edition.get_absolute_url(): 3,  # edition, nominations, entries
         reverse("contests:olympiad_index"): 0,
-        reverse("contests:index"): 2,
+        reverse("contests:man_index"): 0,
+        reverse("contests:index"): 1,  # contests
+        reverse("contests:projects_index"): 1,  # festivals
     }
     for url, queries in pages.items():
         client.get(url)
@@ -356,3 +362,67 @@ def test_projects_index_query_count_does_not_grow(client, django_assert_num_quer
         response = client.get(reverse("contests:projects_index"))
     html = response.content.decode()
     assert all(f"/projects/{year}/" in html for year in range(2008, 2008 + count))
+
+
+def test_result_rows_show_an_edit_at_once_despite_the_kept_fragments(client):
+    """Rows, tables and forms are rendered once per content version: any save shows."""
+    with translation.override("uk"):
+        edition = contest_entries(1)
+        olympiad = OlympiadResultFactory(stage=3)
+        work = ManResultFactory(work__year=2009).work
+        project = ProjectFactory()
+        pages = {
+            edition.get_absolute_url(): ContestEntry.objects.get().teacher,
+            reverse("contests:olympiad_year", args=[2019]): olympiad.student,
+            reverse("contests:man_year", args=[2009]): work.students.get(),
+        }
+        for url, person in pages.items():
+            client.get(url)
+            person.surname = "Перейменований"
+            person.save()
+            assert "Перейменований" in client.get(url).content.decode(), url
+        url = project.festival.get_absolute_url()
+        client.get(url)
+        project.team.add(StudentFactory(surname="Новенька"))
+        assert "Новенька" in client.get(url).content.decode()
+        client.get(reverse("contests:projects_index"))
+        ProjectFactory(festival=project.festival)
+        assert "2 проекти" in client.get(reverse("contests:projects_index")).content.decode()
+
+
+def test_index_tables_show_a_new_record_at_once(client):
+    with translation.override("uk"):
+        edition = contest_entries(1)
+        OlympiadResultFactory(stage=3, result="1")
+        ManWorkFactory(year=2009)
+        urls = [reverse(name) for name in ("contests:index", "contests:olympiad_index")]
+        urls.append(reverse("contests:man_index"))
+        before = [client.get(url).content.decode() for url in urls]
+        ContestResultFactory(entry__nomination__edition=edition)
+        OlympiadResultFactory(stage=3, result="participant")
+        ManWorkFactory(year=2009)
+        after = [client.get(url).content.decode() for url in urls]
+        assert "1 учасник" in before[0] and "2 учасники" in after[0]
+        assert "1 з 1" in before[1] and "1 з 2" in after[1]
+        assert "<td>1" in before[2] and "<td>2" in after[2]
+
+
+def test_kept_filter_form_shows_each_request_its_own_choices(client):
+    result = OlympiadResultFactory(stage=3)
+    url = reverse("contests:olympiad_year", args=[2019])
+    slug = result.institution.slug
+    chosen = client.get(url, {"institution": slug}).content.decode()
+    assert f'<option value="{slug}" selected>' in chosen
+    plain = client.get(url).content.decode()
+    assert f'<option value="{slug}">' in plain
+    assert client.get(url, {"institution": slug}).content.decode() == chosen
+
+
+def test_student_rows_follow_the_name_setting_although_rows_are_kept(client, settings):
+    work = ManWorkFactory(students=[StudentFactory(surname="Гнатюк", first_name="Марко")])
+    url = reverse("contests:man_year", args=[work.year])
+    settings.PUBLIC_STUDENT_NAMES = "full"
+    assert "Гнатюк Марко" in client.get(url).content.decode()
+    settings.PUBLIC_STUDENT_NAMES = "initial"
+    page = client.get(url).content.decode()
+    assert "Гнатюк М." in page and "Марко" not in page
