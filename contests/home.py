@@ -58,4 +58,4 @@ def sections(request):
     data = cached_until_change("contests:home", latest_results)
     if not data["figures"] and not data["winners"]:
         return []
-    return [{"template": "contests/includes/home_results.html", **data}]
+    return [{"cache": "contests", "template": "contests/includes/home_results.html", **data}]

@@ -4,4 +4,10 @@ from django.urls import reverse
 
 
 def sections(request):
-    return [{"template": "includes/home_about.html", "about_url": reverse("staff:about")}]
+    return [
+        {
+            "cache": "about",
+            "template": "includes/home_about.html",
+            "about_url": reverse("staff:about"),
+        }
+    ]

@@ -5,13 +5,23 @@ from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 
 from imc_portal.fragments import cached_html
-from imc_portal.models import Teacher
+from imc_portal.models import Centre, Teacher
 from imc_portal.plugins import app_modules
 from imc_portal.site_search import MAX_QUERY_LENGTH, search_sections
 
 
 def home(request):
+    """Each app's sections. A section given as ``{"cache": name, "template": …, **context}``
+    depends only on the records and is rendered once per content version."""
     sections = [section for module in app_modules("home") for section in module.sections(request)]
+    for section in sections:
+        if name := section.get("cache"):
+            section["html"] = cached_html(
+                f"home:{name}",
+                lambda s=section: render_to_string(
+                    s["template"], {"section": s, "centre": Centre.current()}
+                ),
+            )
     return render(request, "home.html", {"sections": sections})
 
 

@@ -2,16 +2,21 @@
 
 import calendar
 import datetime as dt
+import hashlib
 
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from events.filters import filtered_events
-from events.fragments import rendered_filter_form
+from events.fragments import full_events, rendered_filter_form
 from events.models import Event
+from events.views.common import LIST_FIELDS
 from events.views.event import FIRST_YEAR, LAST_YEAR
-from imc_portal.fragments import attach_html
+from imc_portal.fragments import attach_html, cached_html
+
+WEEKDAYS = [dt.date(2024, 1, 1) + dt.timedelta(days=n) for n in range(7)]  # Monday first
 
 
 def month_bounds(year, month):
@@ -37,16 +42,14 @@ def calendar_month(request, year=None, month=None):
     # Events that touch the month: started before its end and finish after its start.
     base = (
         Event.objects.visible_to(request.user)
+        .only(*LIST_FIELDS)
         .with_finish()
         .filter(start__lt=end)
         .finishing_after(start)
         .order_by("start", "pk")
     )
     filterset = filtered_events(request, base)
-    events = attach_html(
-        filterset.qs, "events/includes/calendar_item.html", "events:calendar-item",
-        as_name="event", attr="calendar_html",
-    )  # fmt: skip
+    events = list(filterset.qs)
     by_day = {}
     for event in events:
         day = max(timezone.localtime(event.start).date(), first)
@@ -54,13 +57,25 @@ def calendar_month(request, year=None, month=None):
         while day <= last:
             by_day.setdefault(day, []).append(event)
             day += dt.timedelta(days=1)
-    weeks = [
-        [
-            {"date": day, "in_month": day.month == month, "events": by_day.get(day, [])}
-            for day in week
+    grid = (first, today, [(day, [event.pk for event in shown]) for day, shown in by_day.items()])
+    digest = hashlib.sha1(repr(grid).encode(), usedforsecurity=False).hexdigest()
+
+    def render_grid():
+        # The entries are fetched whole, and rendered, only when the grid is not kept.
+        attach_html(
+            events, "events/includes/calendar_item.html", "events:calendar-item",
+            as_name="event", attr="calendar_html", load=full_events,
+        )  # fmt: skip
+        weeks = [
+            [
+                {"date": day, "in_month": day.month == month, "events": by_day.get(day, [])}
+                for day in week
+            ]
+            for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
         ]
-        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
-    ]
+        context = {"month": first, "weeks": weeks, "today": today, "weekdays": WEEKDAYS}
+        return render_to_string("events/includes/calendar_grid.html", context)
+
     previous = first - dt.timedelta(days=1)
     params = filterset.data.copy()
     return render(
@@ -68,11 +83,9 @@ def calendar_month(request, year=None, month=None):
         "events/calendar.html",
         {
             "month": first,
-            "weeks": weeks,
-            "weekdays": [dt.date(2024, 1, 1) + dt.timedelta(days=n) for n in range(7)],
+            "grid_html": cached_html(f"events:calendar-grid:{digest}", render_grid),
             "previous": previous if previous.year >= FIRST_YEAR else None,
             "next": following if following.year <= LAST_YEAR else None,
-            "today": today,
             "filter": filterset,
             "filter_form": rendered_filter_form(request, filterset),
             "query": params.urlencode(),

@@ -32,29 +32,32 @@ def member_count():
     return Coalesce(Subquery(members), 0)
 
 
-def count_members(groups):
-    """Set ``member_count`` on each group: one query for all of them."""
+def full_groups(groups):
+    """The groups again with their area, head and members counted: for the entries not in
+    the cache (the list reads only what it orders and sections by)."""
+    found = Group.objects.select_related("subject", "head").in_bulk([g.pk for g in groups])
     counts = dict(
         Group.members.through.objects.filter(group__in=groups)
         .values_list("group")
         .annotate(n=Count("pk"))
         .order_by()
     )
-    for group in groups:
+    for group in found.values():
         group.member_count = counts.get(group.pk, 0)
+    return [found[group.pk] for group in groups]
 
 
 def group_list(request):
     groups = (
         Group.objects.published()
-        .select_related("subject", "head")
+        .only("pk", "kind")
         .order_by("kind", F("subject__order").asc(nulls_last=True), "order", "name")
     )
     page = slice_page(request, groups, GROUPS_PER_PAGE)
-    # Each entry is rendered once per content version; members counted for the rest only.
+    # Each entry is rendered once per content version.
     attach_html(
         page.object_list, "events/includes/group_item.html", "events:group-item",
-        as_name="group", attr="item_html", prepare=count_members,
+        as_name="group", attr="item_html", load=full_groups,
     )  # fmt: skip
     sections = {}
     for group in page.object_list:

@@ -73,3 +73,17 @@ def test_calendar_default_is_current_month(client):
     response = client.get("/events/calendar/")
     assert response.status_code == 200
     assert response.context["month"].day == 1
+
+
+def test_calendar_shows_an_edit_and_a_new_event_at_once(client, django_assert_max_num_queries):
+    event = EventFactory(title="Перша назва", start=kyiv(2030, 3, 10, 10), end=None)
+    assert "Перша назва" in client.get("/events/calendar/2030/3/").content.decode()
+    with django_assert_max_num_queries(1):  # the month's events; the grid is kept rendered
+        client.get("/events/calendar/2030/3/")
+    event.title = "Нова назва"
+    event.save()
+    EventFactory(title="Доданий захід", start=kyiv(2030, 3, 12, 10), end=None)
+    html = client.get("/events/calendar/2030/3/").content.decode()
+    assert "Нова назва" in html
+    assert "Перша назва" not in html
+    assert "Доданий захід" in html
