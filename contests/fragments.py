@@ -3,12 +3,10 @@ figures table, a filter form are the same for every visitor, and rendering them 
 result page's time. The pages' own list queries still run on every request; keys carry the
 content version (bumped on every save), so an edit shows at once."""
 
-import hashlib
-
 from django.conf import settings
-from django.template.loader import render_to_string
 
-from imc_portal.fragments import attach_html, cached_html
+from imc_portal import fragments as shared
+from imc_portal.fragments import attach_html
 
 
 def student_names():
@@ -24,21 +22,7 @@ def attach_rows(objects, template_name, name, *, as_name, prepare=None):
     return attach_html(objects, template_name, name, as_name=as_name, prepare=prepare)
 
 
-def filters_key(filterset, *extra):
-    """A digest of the filter values as submitted (and ``extra``), or "" when they are
-    invalid: a form with errors is rendered each time, never kept."""
-    if filterset.form.errors:
-        return ""
-    data = filterset.form.data
-    values = [(name, data.getlist(name)) for name in filterset.form.fields]
-    return hashlib.sha1(repr((values, extra)).encode(), usedforsecurity=False).hexdigest()
-
-
 def rendered_filter_form(request, filterset):
-    def render():
-        return render_to_string(
-            "contests/includes/filter_form.html", {"filter": filterset, "request": request}
-        )
-
-    key = filters_key(filterset, request.path)
-    return cached_html(f"contests:form:{key}", render) if key else render()
+    return shared.rendered_filter_form(
+        request, filterset, "contests/includes/filter_form.html", "contests"
+    )

@@ -47,7 +47,7 @@ from contests.models import (
     ProjectFestival,
 )
 from contests.models.olympiads import WINNING_DIPLOMAS
-from imc_portal.fragments import attach_html, cached_html
+from imc_portal.fragments import attach_html, cached_html, filters_key
 from imc_portal.page_cache import cached_until_change
 from imc_portal.periods import Period
 
@@ -374,7 +374,7 @@ OLYMPIAD_ROW_FIELDS = (
 def olympiad_institutions(year, filterset, subject_name):
     """The figures by institution of the chosen subject (and the other filters but the
     result), and their table: both kept until a record changes."""
-    key = fragments.filters_key(filterset, year, filterset.subject)
+    key = filters_key(filterset, year, filterset.subject)
 
     def compute():
         return queries.olympiad_institution_figures(year_period(year), results=filterset.qs)

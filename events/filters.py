@@ -179,6 +179,7 @@ class Unfiltered:
     built only if its rendered HTML is not in the fragment cache."""
 
     is_active = False
+    unfiltered = True  # imc_portal.fragments.filters_key
     hidden_group_name = ""
     cleaned_data = {}
 

@@ -2,13 +2,9 @@
 and the filter form are the same for every visitor, and rendering them is most of a list
 page's time. Keys carry the content version (bumped on every save), so an edit shows at once."""
 
-import hashlib
-
-from django.template.loader import render_to_string
-
-from events.filters import Unfiltered
 from events.models import Event
-from imc_portal.fragments import attach_html, cached_html
+from imc_portal import fragments as shared
+from imc_portal.fragments import attach_html
 
 
 def full_events(events):
@@ -33,24 +29,7 @@ def attach_item_html(events, level=2):
     )  # fmt: skip
 
 
-def filter_form_key(filterset, path):
-    """A cache key for the rendered filter form, or "" when it shows errors (not kept)."""
-    if isinstance(filterset, Unfiltered):
-        values = []  # the empty form: no need to build it to know its key
-    elif filterset.form.errors:
-        return ""
-    else:
-        data = filterset.form.data
-        values = [(name, data.getlist(name)) for name in filterset.form.fields]
-    digest = hashlib.sha1(repr((path, values)).encode(), usedforsecurity=False).hexdigest()
-    return f"events:form:{digest}"
-
-
 def rendered_filter_form(request, filterset):
-    def render():
-        return render_to_string(
-            "events/includes/filter_form.html", {"filter": filterset, "request": request}
-        )
-
-    key = filter_form_key(filterset, request.path)
-    return cached_html(key, render) if key else render()
+    return shared.rendered_filter_form(
+        request, filterset, "events/includes/filter_form.html", "events"
+    )

@@ -7,10 +7,17 @@ from the worker's memory; the list query itself still runs on every request, so 
 shows exactly the rows it would without the cache.
 """
 
+import hashlib
+
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
-from imc_portal.page_cache import content_version, get_many_versioned, set_many_versioned
+from imc_portal.page_cache import (
+    cached_until_change,
+    content_version,
+    get_many_versioned,
+    set_many_versioned,
+)
 
 TIMEOUT = 3600
 
@@ -48,9 +55,28 @@ def attach_html(objects, template_name, name, *, as_name="object", extra=None, p
 def cached_html(name, render):
     """``render()`` (a string of HTML) kept until any record changes; ``name`` must tell
     apart everything the HTML depends on besides the language."""
-    key = f"fragment:{name}:{content_version()}:{get_language()}"
-    html = get_many_versioned([key]).get(key)
-    if html is None:
-        html = render()
-        set_many_versioned({key: html}, TIMEOUT)
-    return html
+    return cached_until_change(f"fragment:{name}:{get_language()}", render, TIMEOUT)
+
+
+def filters_key(filterset, *extra):
+    """A digest of the filter values as submitted (and ``extra``), or "" when they are
+    invalid: a form with errors is rendered each time, never kept. A list without filters
+    (``filterset.unfiltered``) needs no form built to know its key."""
+    if getattr(filterset, "unfiltered", False):
+        values = []
+    elif filterset.form.errors:
+        return ""
+    else:
+        data = filterset.form.data
+        values = [(name, data.getlist(name)) for name in filterset.form.fields]
+    return hashlib.sha1(repr((values, extra)).encode(), usedforsecurity=False).hexdigest()
+
+
+def rendered_filter_form(request, filterset, template_name, name):
+    """The filter form, kept per page and submitted values (never when it shows errors)."""
+
+    def render():
+        return render_to_string(template_name, {"filter": filterset, "request": request})
+
+    key = filters_key(filterset, request.path)
+    return cached_html(f"{name}:form:{key}", render) if key else render()
