@@ -121,9 +121,9 @@ class EventFilter(django_filters.FilterSet):
         for field in self.form.fields.values():
             is_select = isinstance(field.widget, forms.Select)
             field.widget.attrs["class"] = "form-select" if is_select else "form-control"
-        group = self.form.fields["group"]
-        if len(list(group.choices)) > GROUP_SELECT_LIMIT + 1:
-            group.widget = forms.HiddenInput()
+        # Counted on the cached list: iterating the field's choices re-reads them per item.
+        if len(group_choices()) > GROUP_SELECT_LIMIT:
+            self.form.fields["group"].widget = forms.HiddenInput()
 
     def filter_text(self, queryset, name, value):
         return text_filter(queryset, ["title", "description"], value)

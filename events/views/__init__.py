@@ -7,16 +7,16 @@ from events.views.event import (
     material_download,
     upcoming,
 )
-from events.views.feeds import EventAtomFeed, feed_ics
+from events.views.feeds import feed_atom, feed_ics
 from events.views.groups import group_detail, group_list
 
 __all__ = [
-    "EventAtomFeed",
     "archive",
     "archive_year",
     "calendar_month",
     "event_detail",
     "event_ics",
+    "feed_atom",
     "feed_ics",
     "group_detail",
     "group_list",

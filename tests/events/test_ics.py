@@ -85,3 +85,24 @@ def test_atom_feed_lists_published_events_with_status(client):
     assert response["Content-Type"].startswith("application/atom+xml")
     assert "Скасований семінар" in body
     assert "Прихований" not in body
+
+
+@pytest.mark.parametrize("url", ["/events/feed/", "/events/feed.ics"])
+def test_feeds_show_edits_and_new_events_at_once(client, url):
+    event = EventFactory(title="Перший семінар")
+    assert "Перший семінар" in client.get(url).content.decode()
+    event.title = "Перейменований семінар"
+    event.save()
+    EventFactory(title="Новий семінар")
+    body = client.get(url).content.decode()
+    assert "Перейменований семінар" in body and "Новий семінар" in body
+    assert "Перший семінар" not in body
+
+
+def test_atom_feed_is_kept_per_filter(client):
+    maths = SubjectFactory(name="Математика")
+    EventFactory(title="Для математиків").subjects.set([maths])
+    EventFactory(title="Для всіх")
+    assert "Для всіх" in client.get("/events/feed/").content.decode()
+    body = client.get("/events/feed/?area=matematyka").content.decode()
+    assert "Для математиків" in body and "Для всіх" not in body

@@ -224,6 +224,20 @@ def test_home_page_shows_latest_news(client):
     assert "Свіжа новина" in html
 
 
+def test_home_news_kept_per_day_and_edits_show_at_once(client, monkeypatch):
+    today = timezone.localdate()
+    news = NewsFactory(title="Свіжа новина", date=today)
+    NewsFactory(title="Завтрашня новина", date=today + dt.timedelta(days=1))
+    html = client.get("/").content.decode()
+    assert "Свіжа новина" in html and "Завтрашня новина" not in html
+    news.title = "Виправлена новина"
+    news.save()
+    assert "Виправлена новина" in client.get("/").content.decode()
+    # The next day, with no record saved, the news dated for it appears.
+    monkeypatch.setattr(timezone, "localdate", lambda *args: today + dt.timedelta(days=1))
+    assert "Завтрашня новина" in client.get("/").content.decode()
+
+
 def test_teacher_page_lists_publications_and_practice(client):
     teacher = TeacherFactory()
     ArticleFactory(teachers=[teacher], title="Моя стаття у віснику")
