@@ -15,11 +15,11 @@ def student_names():
     return getattr(settings, "PUBLIC_STUDENT_NAMES", "full")
 
 
-def attach_rows(objects, template_name, name, *, as_name, prepare=None):
+def attach_rows(objects, template_name, name, *, as_name, prepare=None, load=None):
     """Set ``obj.html`` to its table row; ``prepare(missing)`` fetches what the template
-    needs for the rows not cached yet."""
+    needs for the rows not cached yet, or ``load(missing)`` returns them whole."""
     name = f"contests:{name}:{student_names()}"
-    return attach_html(objects, template_name, name, as_name=as_name, prepare=prepare)
+    return attach_html(objects, template_name, name, as_name=as_name, prepare=prepare, load=load)
 
 
 def rendered_filter_form(request, filterset):

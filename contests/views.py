@@ -433,24 +433,31 @@ def man_year(request, year):
         sections=[(row["section_slug"], row["section_name"]) for row in sections],
     )
     stages = list(ManStage)
+    # Only what orders and groups the rows: the rows are rendered once per change of the
+    # records, and read whole then (load) for those not rendered yet.
     works = list(
-        filterset.qs.select_related("section", "institution", "supervisor")
-        .only("title", "grade", "section__name", *institution_fields(), *SUPERVISOR_FIELDS)
-        .annotate(**{f"outcome_{stage.value}": man_stage_outcome(stage) for stage in stages})
-        .order_by("title", "pk")
+        filterset.qs.select_related("section").only("section__name").order_by("title", "pk")
     )
     teacher_url = teacher_urls()
 
-    def prepare(missing):
-        """Students, supervisor links and result cells of the rows not rendered yet."""
-        prefetch_related_objects(missing, "students")
-        for work in missing:
+    def load(missing):
+        """The rows not rendered yet, with students, supervisor links and result cells."""
+        rows = (
+            ManWork.objects.filter(pk__in=[work.pk for work in missing])
+            .select_related("institution", "supervisor")
+            .only("title", "grade", *institution_fields(), *SUPERVISOR_FIELDS)
+            .annotate(**{f"outcome_{stage.value}": man_stage_outcome(stage) for stage in stages})
+            .prefetch_related("students")
+            .in_bulk()
+        )
+        for work in rows.values():
             work.supervisor_url = teacher_url(work.supervisor.slug) if work.supervisor else ""
             outcomes = [getattr(work, f"outcome_{stage.value}") for stage in stages]
             work.cells = [ManOutcome(value).label if value else None for value in outcomes]
+        return [rows[work.pk] for work in missing]
 
     fragments.attach_rows(
-        works, "contests/includes/man_work_row.html", "man-work", as_name="work", prepare=prepare
+        works, "contests/includes/man_work_row.html", "man-work", as_name="work", load=load
     )
     return render(
         request,
