@@ -2,6 +2,7 @@
 Year pages are the pagination: a year's list is bounded, so no OFFSET scans."""
 
 import datetime as dt
+from collections import defaultdict
 from itertools import groupby
 from operator import attrgetter
 
@@ -140,7 +141,8 @@ def contest_edition(request, slug, year):
     # Only what orders and groups the rows: the rows themselves are rendered once per
     # change of the records, and fetched then (prepare) for those not rendered yet.
     entries = (
-        filterset.qs.only("nomination_id")
+        filterset.qs.filter(nomination__edition=edition)
+        .only("nomination_id")
         .annotate(
             progress=Max(F("results__stage") * 10 + OUTCOME_WEIGHT),
             best_place=Min("results__place"),
@@ -152,11 +154,14 @@ def contest_edition(request, slug, year):
             "teacher__first_name",
         )
     )
-    nominations = list(
-        Nomination.objects.filter(edition=edition).prefetch_related(
-            Prefetch("entries", queryset=entries, to_attr="entry_list")
-        )
-    )
+    # Grouped here rather than by prefetch_related, whose per-request set-up cost more
+    # than the query itself.
+    by_nomination = defaultdict(list)
+    for entry in entries:
+        by_nomination[entry.nomination_id].append(entry)
+    nominations = list(Nomination.objects.filter(edition=edition))
+    for nomination in nominations:
+        nomination.entry_list = by_nomination[nomination.pk]
     teacher_url = teacher_urls()
     stages = list(ContestStage)
 
