@@ -301,10 +301,11 @@ def olympiad_year(request, year):
     filterset = OlympiadResultFilter(request.GET, queryset=results, subjects=subjects)
     page = page_number(request)
     offset = (page - 1) * ROWS_PER_PAGE
+    # Only the key and the kind (the rows are grouped by it): the rows are rendered once
+    # per change of the records, and read whole then (load) for those not rendered yet.
     rows = list(
         filterset.results(filterset.qs)
-        .select_related("student", "institution", "mentor")
-        .only(*OLYMPIAD_ROW_FIELDS)
+        .only("pk")
         .annotate(kind=F("olympiad__kind"))
         .order_by(
             "olympiad__kind",
@@ -321,10 +322,24 @@ def olympiad_year(request, year):
     next_page = page + 1 if len(rows) > ROWS_PER_PAGE else None
     rows = rows[:ROWS_PER_PAGE]
     teacher_url = teacher_urls()
-    for row in rows:
-        row.mentor_url = teacher_url(row.mentor.slug) if row.mentor else ""
+
+    def load(missing):
+        whole = (
+            OlympiadResult.objects.filter(pk__in=[row.pk for row in missing])
+            .select_related("student", "institution", "mentor")
+            .only(*OLYMPIAD_ROW_FIELDS)
+            .in_bulk()
+        )
+        for row in whole.values():
+            row.mentor_url = teacher_url(row.mentor.slug) if row.mentor else ""
+        return [whole[row.pk] for row in missing]
+
     fragments.attach_rows(
-        rows, "contests/includes/olympiad_result_row.html", "olympiad-row", as_name="row"
+        rows,
+        "contests/includes/olympiad_result_row.html",
+        "olympiad-row",
+        as_name="row",
+        load=load,
     )
     subject_name = dict(subjects).get(filterset.subject, "")
     # One subject a page: its olympiad and its tournament, if both were held.
