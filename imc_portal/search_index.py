@@ -28,6 +28,7 @@ from django.utils import translation
 from django.utils.text import Truncator
 
 from imc_portal.models import SearchEntry
+from imc_portal.page_cache import bump_content_version
 from imc_portal.plugins import app_modules
 from imc_portal.text import normalize_apostrophes, searchable_text
 
@@ -330,4 +331,5 @@ def rebuild(using=None):
         # The old rows are dead tuples that every search would read until autovacuum.
         with connection.cursor() as cursor:
             cursor.execute(f"VACUUM ANALYZE {SearchEntry._meta.db_table}")
+    bump_content_version()  # kept search results (site_search) are read anew
     return total

@@ -10,6 +10,7 @@ it): also inside words, and on PostgreSQL by trigram word similarity, which forg
 but reads too many rows for the whole index.
 """
 
+import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -22,8 +23,10 @@ from django.db.models import F, Q, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Collate, RowNumber
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from imc_portal.models import SearchEntry
+from imc_portal.page_cache import cached_until_change
 from imc_portal.search_index import FTS_TABLE, search_indexes
 from imc_portal.text import APOSTROPHES, normalize_apostrophes, searchable_text
 
@@ -152,12 +155,20 @@ def _index_condition(stems, vendor):
 
 def search_sections(query):
     """The sections with hits, in the apps' order, each with its first HITS_PER_SECTION
-    hits: two SQL queries (one when nothing matches)."""
+    hits: two SQL queries (one when nothing matches), and none while the same words were
+    asked before that day and no record has changed since."""
     stems = [word_stem(word) for word in search_words(query)]
     if not stems:
         return []
-    vendor = connections[router.db_for_read(SearchEntry)].vendor
     today = timezone.localdate()
+    key = hashlib.sha1(
+        repr((stems, today.isoformat(), get_language())).encode(), usedforsecurity=False
+    ).hexdigest()
+    return cached_until_change(f"search:{key}", lambda: _search_sections(stems, today))
+
+
+def _search_sections(stems, today):
+    vendor = connections[router.db_for_read(SearchEntry)].vendor
     # Sort keys compare byte by byte (search_index.sort_key): SQLite's default, "C" on
     # PostgreSQL, whatever the database's collation (and much faster than a locale's).
     by_bytes = Collate(F("sort_key"), "C") if vendor == "postgresql" else F("sort_key")

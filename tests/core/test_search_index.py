@@ -185,9 +185,12 @@ def every_section_record(n):
 def test_search_page_query_count_does_not_grow(client, django_assert_num_queries, count):
     for n in range(count):
         every_section_record(n)
-    client.get("/search/", {"q": "ґрунтознавства"})  # fills the cached centre
+    client.get("/search/")  # fills the cached centre
     with django_assert_num_queries(2):
         response = client.get("/search/", {"q": "ґрунтознавства"})
+    # the same words again, no record changed since: the results are kept
+    with django_assert_num_queries(0):
+        assert client.get("/search/", {"q": "ґрунтознавства"}).content == response.content
     sections = response.context["sections"]
     assert len(sections) == 10
     # the contests' section shows one edition per year, the others one hit per record
@@ -214,3 +217,21 @@ def test_rebuild_writes_what_the_signals_wrote():
     assert "10 entries" in out.getvalue()
     assert set(SearchEntry.objects.values_list("section", "object_id", "title", "text")) == written
     assert [s.title for s in search_sections("ґрунтознавство")]
+
+
+def test_kept_search_results_show_new_records_at_once_and_dated_ones_on_their_day(
+    client, monkeypatch
+):
+    today = timezone.localdate()
+    NewsFactory(title="Ґрунтознавство сьогодні", date=today)
+    NewsFactory(title="Ґрунтознавство завтра", date=today + dt.timedelta(days=1))
+    assert found("ґрунтознавство") == {"Новини": ["Ґрунтознавство сьогодні"]}
+    ArticleFactory(title="Ґрунтознавство у школі")
+    html = client.get("/search/", {"q": "ґрунтознавство"}).content.decode()
+    assert "Ґрунтознавство у школі" in html
+    # The next day, with no record saved, the news dated for it is found.
+    monkeypatch.setattr(timezone, "localdate", lambda *args: today + dt.timedelta(days=1))
+    assert sorted(found("ґрунтознавство")["Новини"]) == [
+        "Ґрунтознавство завтра",
+        "Ґрунтознавство сьогодні",
+    ]
