@@ -1,8 +1,9 @@
 """Whole-page cache for anonymous visitors, invalidated on every change of a record.
 
 Teachers read far more than methodists write, so anonymous GET pages are kept in the cache
-under a key that includes a *content version*; saving or deleting any record of the portal's
-apps bumps the version, so a methodist's edit shows on the public pages at once. Visitors
+with the *content version* they were rendered under, and served only while it is current;
+saving or deleting any record of the portal's apps bumps the version, so a methodist's edit
+shows on the public pages at once. Visitors
 with a session (staff) never read from or write to this cache. With several workers the
 cache must be shared (REDIS_URL), or each worker would keep its own version.
 
@@ -131,9 +132,17 @@ class AnonymousPageCacheMiddleware:
         seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
         if not seconds or not self._cacheable_request(request):
             return self.get_response(request)
+        # One round trip: the content version and the page as last kept, with the version
+        # it was rendered under; it is served only if that is still the current one.
         key = self._key(request)
-        if (cached := cache.get(key)) is not None:
-            status, headers, content = cached
+        found = cache.get_many([VERSION_KEY, key])
+        if (version := found.get(VERSION_KEY)) is not None:
+            _request.version = version
+        else:
+            version = content_version()
+        cached = found.get(key)
+        if cached is not None and cached[0] == version:
+            _version, status, headers, content = cached
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
@@ -142,7 +151,10 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if self._cacheable_response(response):
             headers = [(n, response[n]) for n in HEADERS_KEPT if response.has_header(n)]
-            cache.set(key, (response.status_code, headers, response.content), seconds)
+            # Under the version read before rendering: if a record changed meanwhile, the
+            # page is never served as current.
+            kept = (version, response.status_code, headers, response.content)
+            cache.set(key, kept, seconds)
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -171,4 +183,4 @@ class AnonymousPageCacheMiddleware:
     @staticmethod
     def _key(request):
         path = hashlib.sha1(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
-        return f"page:{content_version()}:{request.method}:{path}"
+        return f"page:{request.method}:{path}"

@@ -105,3 +105,37 @@ def test_a_request_reads_the_content_version_once(client, monkeypatch):
     reads.clear()
     assert client.get("/about/").status_code == 200
     assert len(reads) == 1
+
+
+def test_a_cached_page_is_one_round_trip_and_never_served_after_a_change(
+    client, page_cache, monkeypatch
+):
+    from imc_portal import page_cache as module
+
+    CentreFactory()
+    member = StaffMemberFactory(surname="Перший")
+    assert client.get("/about/")["X-Page-Cache"] == "miss"
+    calls, depth = [], [0]
+
+    def counted(name, real):
+        def call(*args, **kwargs):
+            if not depth[0]:  # not the backend's own calls (LocMem's get_many calls get)
+                calls.append(name)
+            depth[0] += 1
+            try:
+                return real(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        return call
+
+    for name in ("get", "get_many", "set", "set_many", "add", "incr"):
+        monkeypatch.setattr(module.cache, name, counted(name, getattr(module.cache, name)))
+    hit = client.get("/about/")
+    assert hit["X-Page-Cache"] == "hit"
+    assert calls == ["get_many"]
+    member.surname = "Другий"
+    member.save()
+    again = client.get("/about/")
+    assert again["X-Page-Cache"] == "miss"
+    assert "Другий" in again.content.decode() and "Перший" not in again.content.decode()
