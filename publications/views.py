@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from imc_portal.fragments import cached_html
+from imc_portal.fragments import cached_html, filters_key
 from imc_portal.page_cache import cached_until_change
 from publications.authors import attach_authors
 from publications.filters import ExternalPublicationFilter, ManualFilter, PracticeFilter
@@ -46,18 +46,24 @@ def _clean_get(request):
 
 
 def index(request):
-    latest = Issue.objects.published().order_by("-date", "-number")[:LATEST_ISSUES]
-    periodicals = Periodical.objects.published().prefetch_related(
-        Prefetch("issues", queryset=latest, to_attr="latest_issues")
-    )
-    return render(
-        request,
-        "publications/index.html",
-        {
-            "periodicals": periodicals,
-            "manuals": Manual.objects.published().select_related("subject")[:5],
-        },
-    )
+    """The periodicals with their latest issues and the latest manuals: the same for every
+    visitor, so rendered once per content version and day (an issue appears on its date)."""
+
+    def render_sections():
+        latest = Issue.objects.published().order_by("-date", "-number")[:LATEST_ISSUES]
+        periodicals = Periodical.objects.published().prefetch_related(
+            Prefetch("issues", queryset=latest, to_attr="latest_issues")
+        )
+        return render_to_string(
+            "publications/includes/index_sections.html",
+            {
+                "periodicals": periodicals,
+                "manuals": Manual.objects.published().select_related("subject")[:5],
+            },
+        )
+
+    sections_html = cached_html(f"publications:index:{today_key()}", render_sections)
+    return render(request, "publications/index.html", {"sections_html": sections_html})
 
 
 def periodical_years(periodical):
@@ -189,6 +195,11 @@ def practice_list(request):
     filterset = PracticeFilter(data, queryset=queryset)
     entries = filterset.qs
     page = keyset_page(entries, data, "included_on", PAGE_SIZE)
+    # The count is kept per filter values (not when they are invalid) until a record changes.
+    key = filters_key(filterset)
+    total = (
+        cached_until_change(f"publications:practice-count:{key}", entries.count) if key else None
+    )
     attach_entries(
         page.object_list,
         "publications/includes/practice_item.html",
@@ -203,7 +214,7 @@ def practice_list(request):
             "filter": filterset,
             "filter_form": rendered_filter_form(request, filterset),
             "page": page,
-            "total": entries.count(),
+            "total": entries.count() if total is None else total,
         },
     )
 

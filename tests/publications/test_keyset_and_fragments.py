@@ -124,7 +124,10 @@ def test_practice_and_news_show_an_edit_at_once(client):
     material.save()
     news.title = "Нова новина"
     news.save()
-    assert "Нова тема" in client.get("/practice/").content.decode()
+    html = client.get("/practice/").content.decode()
+    assert "Нова тема" in html and "1 запис" in html
+    PracticeEntryFactory(topic="Ще одна тема")
+    assert "2 записи" in client.get("/practice/").content.decode()
     html = client.get(entry.get_absolute_url()).content.decode()
     assert "Новий матеріал" in html and "Старий матеріал" not in html
     assert "Нова новина" in client.get("/news/").content.decode()
