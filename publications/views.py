@@ -13,7 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from imc_portal.fragments import cached_html, filters_key
 from imc_portal.page_cache import cached_until_change
 from publications.authors import attach_authors
-from publications.filters import ExternalPublicationFilter, ManualFilter, PracticeFilter
+from publications.filters import (
+    ExternalPublicationFilter,
+    ManualFilter,
+    PracticeFilter,
+    filtered,
+)
 from publications.fragments import (
     attach_entries,
     rendered_filter_form,
@@ -143,7 +148,7 @@ def manual_list(request):
     characters, in every "older" link.)"""
     data = _clean_get(request)
     queryset = Manual.objects.published().only("pk", "year")
-    filterset = ManualFilter(data, queryset=queryset)
+    filterset = filtered(ManualFilter, data, queryset)
     page = keyset_page(filterset.qs, data, "year", PAGE_SIZE, kind=YEAR)
     attach_entries(
         page.object_list,
@@ -169,7 +174,7 @@ def article_list(request):
     newest year first, within a year the most recently entered first) and paged by keyset."""
     data = _clean_get(request)
     queryset = ExternalPublication.objects.published().only("pk", "year")
-    filterset = ExternalPublicationFilter(data, queryset=queryset)
+    filterset = filtered(ExternalPublicationFilter, data, queryset)
     page = keyset_page(filterset.qs, data, "year", PAGE_SIZE, kind=YEAR)
     attach_entries(
         page.object_list,
@@ -192,7 +197,7 @@ def article_list(request):
 def practice_list(request):
     queryset = PracticeEntry.objects.published().only("pk", "included_on")
     data = _clean_get(request)
-    filterset = PracticeFilter(data, queryset=queryset)
+    filterset = filtered(PracticeFilter, data, queryset)
     entries = filterset.qs
     page = keyset_page(entries, data, "included_on", PAGE_SIZE)
     # The count is kept per filter values (not when they are invalid) until a record changes.

@@ -133,3 +133,14 @@ def test_practice_and_news_show_an_edit_at_once(client):
     assert "Нова новина" in client.get("/news/").content.decode()
     html = client.get(news.get_absolute_url()).content.decode()
     assert "Нова новина" in html and "Стара новина" not in html
+
+
+@pytest.mark.parametrize("url", ["/publications/manuals/", "/publications/articles/", "/practice/"])
+def test_list_without_filters_builds_no_filter_form(client, url):
+    first = client.get(url)
+    assert first.context["filter"].unfiltered  # the form was built once, to be rendered
+    second = client.get(url, {"before": "2010.5"})
+    assert "form" not in vars(second.context["filter"])
+    assert '<select name="area"' in second.content.decode()
+    filtered = client.get(url, {"area": "x"})
+    assert not getattr(filtered.context["filter"], "unfiltered", False)
