@@ -109,10 +109,15 @@ def periodical_detail(request, slug, year=None):
             as_name="issue",
             full=Issue.objects.select_related("periodical"),
         )
+    nav = {"periodical": periodical, "year": year, "years": years}
+    years_html = cached_html(
+        f"publications:periodical-years:{periodical.pk}:{year}:{today_key()}",
+        lambda: render_to_string("publications/includes/periodical_years.html", nav),
+    )
     return render(
         request,
         "publications/periodical_detail.html",
-        {"periodical": periodical, "issues": issues, "year": year, "years": years},
+        {"periodical": periodical, "issues": issues, "year": year, "years_html": years_html},
     )
 
 

@@ -318,3 +318,12 @@ def test_teacher_page_lists_publications_and_practice(client):
         assert title in html
     assert "Прихована" not in html
     assert teacher.email not in html or not teacher.email
+
+
+def test_periodical_archive_shows_a_new_year_at_once(client):
+    periodical = _issues_with_articles(1)  # 2016
+    assert 'id="year-2016"' in client.get(periodical.get_absolute_url()).content.decode()
+    IssueFactory(periodical=periodical, year=2017, number=1)
+    html = client.get(periodical.get_absolute_url()).content.decode()
+    assert 'id="year-2017"' in html and f'href="/publications/{periodical.slug}/2016/"' in html
+    assert client.get(f"/publications/{periodical.slug}/2017/").status_code == 200
