@@ -6,7 +6,14 @@ from urllib.parse import urlencode
 from django.db.models import Count
 from django.urls import reverse
 
-from publications.models import ExternalPublication, Issue, News, Periodical, PracticeEntry
+from publications.models import (
+    ExternalPublication,
+    Issue,
+    Manual,
+    News,
+    Periodical,
+    PracticeEntry,
+)
 from publications.pagination import format_cursor
 from publications.views import NEWS_PAGE_SIZE, PAGE_SIZE
 
@@ -15,7 +22,7 @@ DEEP_PAGE = 50
 SEARCH_WORD = "семінарів"
 
 
-def _cursor_before(queryset, date_field, size):
+def _cursor_before(queryset, date_field, size=PAGE_SIZE):
     """The ``before`` cursor of page DEEP_PAGE (or of the last page of a shorter list)."""
     rows = list(queryset.order_by(f"-{date_field}", "-id").values_list(date_field, "id"))
     if len(rows) <= size:
@@ -56,13 +63,23 @@ def pages():
         PracticeEntry.objects.published().filter(subject=entry.subject), "included_on", PAGE_SIZE
     )
     news_deep = _cursor_before(News.objects.published(), "date", NEWS_PAGE_SIZE)
+    manuals_deep = _cursor_before(Manual.objects.published(), "year")
+    articles_deep = _cursor_before(ExternalPublication.objects.published(), "year")
+    oldest_year = periodical.issues.published().order_by("year").values_list("year", flat=True)[0]
     practice = reverse("publications:practice")
+    manuals, articles = reverse("publications:manuals"), reverse("publications:articles")
     return [
         ("publications: index", reverse("publications:index")),
         ("publications: periodical archive", periodical.get_absolute_url()),
+        (
+            "publications: periodical year",
+            reverse("publications:periodical_year", args=[periodical.slug, oldest_year]),
+        ),
         ("publications: issue", issue.get_absolute_url()),
-        ("publications: manuals", reverse("publications:manuals")),
-        ("publications: articles", reverse("publications:articles")),
+        ("publications: manuals", manuals),
+        ("publications: manuals deep", f"{manuals}?before={manuals_deep}"),
+        ("publications: articles", articles),
+        ("publications: articles deep", f"{articles}?before={articles_deep}"),
         (
             "publications: articles filtered",
             f"{reverse('publications:articles')}?{urlencode(articles_filtered)}",

@@ -1,9 +1,11 @@
-"""Keyset pagination for the long public lists (news, the practice catalogue).
+"""Keyset pagination for the long public lists (news, the practice catalogue, manuals,
+teachers' publications).
 
 A page is "the rows older than this (date, id)" (``?before=2019-05-03.1234``) or "newer than"
 (``?after=…``, for the way back), read from an index on (date DESC, id DESC): page 50 costs
-what page 1 costs, where OFFSET would read and drop every row before it. A malformed cursor
-shows the first page."""
+what page 1 costs, where OFFSET would read and drop every row before it. Lists ordered by a
+year instead of a date use cursors like ``?before=2019.1234`` (``kind=YEAR``). A malformed
+cursor shows the first page."""
 
 import datetime as dt
 from dataclasses import dataclass, field
@@ -13,15 +15,31 @@ from django.db.models import Q
 CURSOR_PARAMS = ("before", "after")
 
 
-def format_cursor(day, pk):
-    return f"{day.isoformat()}.{pk}"
+MAX_ID = 2**63 - 1  # larger numbers overflow the database's integers: not a cursor
 
 
-def parse_cursor(value):
-    """(date, id) from "YYYY-MM-DD.id", or None for anything else (NUL bytes included)."""
-    day, _dot, pk = (value or "")[:40].partition(".")
+def _year(text):
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
+        raise ValueError(text)
+    return int(text)
+
+
+DATE, YEAR = dt.date.fromisoformat, _year
+
+
+def format_cursor(key, pk):
+    key = key.isoformat() if isinstance(key, dt.date) else key
+    return f"{key}.{pk}"
+
+
+def parse_cursor(value, kind=DATE):
+    """(key, id) from "YYYY-MM-DD.id" (or "YYYY.id" with ``kind=YEAR``), or None for
+    anything else (NUL bytes included)."""
+    key, _dot, pk = (value or "")[:40].partition(".")
+    if not (pk.isascii() and pk.isdigit()) or int(pk) > MAX_ID:
+        return None
     try:
-        return dt.date.fromisoformat(day), int(pk)
+        return kind(key), int(pk)
     except ValueError:
         return None
 
@@ -53,12 +71,13 @@ class KeysetPage:
         return self.has_next or self.has_previous
 
 
-def keyset_page(queryset, params, date_field, size):
-    """One page of ``queryset`` ordered by (``date_field`` DESC, id DESC).
+def keyset_page(queryset, params, date_field, size, kind=DATE):
+    """One page of ``queryset`` ordered by (``date_field`` DESC, id DESC); ``kind`` reads
+    the cursor's first part (DATE or YEAR).
 
     One query: ``size + 1`` rows tell whether there is a further page."""
-    before = parse_cursor(params.get("before"))
-    after = None if before else parse_cursor(params.get("after"))
+    before = parse_cursor(params.get("before"), kind)
+    after = None if before else parse_cursor(params.get("after"), kind)
     if before:
         day, pk = before
         # The range condition on the date alone lets the index start at the cursor.

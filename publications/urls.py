@@ -11,6 +11,11 @@ urlpatterns = [
     path("publications/articles/", views.article_list, name="articles"),
     path("publications/<slug:slug>/", views.periodical_detail, name="periodical"),
     path(
+        "publications/<slug:slug>/<int:year>/",
+        views.periodical_detail,
+        name="periodical_year",
+    ),
+    path(
         "publications/<slug:slug>/<int:year>/<int:number>/",
         views.issue_detail,
         name="issue",

@@ -1,18 +1,31 @@
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
-from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from imc_portal.fragments import cached_html, filters_key
+from imc_portal.page_cache import cached_until_change
 from publications.authors import attach_authors
-from publications.filters import ExternalPublicationFilter, ManualFilter, PracticeFilter
+from publications.filters import (
+    ExternalPublicationFilter,
+    ManualFilter,
+    PracticeFilter,
+    filtered,
+)
+from publications.fragments import (
+    attach_entries,
+    rendered_filter_form,
+    today_key,
+    with_authors,
+)
 from publications.models import (
-    Article,
     ExternalPublication,
     Issue,
     Manual,
@@ -21,7 +34,7 @@ from publications.models import (
     PracticeEntry,
     PracticeMaterial,
 )
-from publications.pagination import keyset_page
+from publications.pagination import YEAR, keyset_page
 
 LATEST_ISSUES = 4
 PAGE_SIZE = 20
@@ -37,113 +50,230 @@ def _clean_get(request):
     return data
 
 
-def _page(request, queryset, size=PAGE_SIZE):
-    return Paginator(queryset, size).get_page(request.GET.get("page", "").replace("\x00", ""))
-
-
 def index(request):
-    latest = Issue.objects.published().order_by("-date", "-number")[:LATEST_ISSUES]
-    periodicals = Periodical.objects.published().prefetch_related(
-        Prefetch("issues", queryset=latest, to_attr="latest_issues")
-    )
-    return render(
-        request,
-        "publications/index.html",
-        {
-            "periodicals": periodicals,
-            "manuals": Manual.objects.published().select_related("subject")[:5],
-        },
+    """The periodicals with their latest issues and the latest manuals: the same for every
+    visitor, so rendered once per content version and day (an issue appears on its date)."""
+
+    def render_sections():
+        latest = Issue.objects.published().order_by("-date", "-number")[:LATEST_ISSUES]
+        periodicals = Periodical.objects.published().prefetch_related(
+            Prefetch("issues", queryset=latest, to_attr="latest_issues")
+        )
+        return render_to_string(
+            "publications/includes/index_sections.html",
+            {
+                "periodicals": periodicals,
+                "manuals": Manual.objects.published().select_related("subject")[:5],
+            },
+        )
+
+    sections_html = cached_html(f"publications:index:{today_key()}", render_sections)
+    return render(request, "publications/index.html", {"sections_html": sections_html})
+
+
+def periodical_years(periodical):
+    """[(year, number of issues)] of the periodical's published issues, newest first: one
+    query over its issues, kept until a record changes or the day does."""
+
+    def compute():
+        return list(
+            periodical.issues.published()
+            .order_by("-year")
+            .values_list("year")
+            .annotate(count=Count("pk"))
+        )
+
+    return cached_until_change(
+        f"publications:periodical-years:{periodical.pk}:{today_key()}", compute
     )
 
 
-def periodical_detail(request, slug):
+def periodical_detail(request, slug, year=None):
+    """A periodical's issues of one year (by default the latest), with links to the other
+    years: the page stays small however many years the archive holds."""
     periodical = get_object_or_404(Periodical.objects.published(), slug=slug)
-    issues = periodical.issues.published().order_by("-year", "-number")
+    years = periodical_years(periodical)
+    if year is None:
+        year = years[0][0] if years else None
+    elif year not in {y for y, _count in years}:
+        raise Http404
+    issues = []
+    if year is not None:
+        issues = attach_entries(
+            Issue.objects.published()
+            .filter(periodical=periodical, year=year)
+            .order_by("-number")
+            .only("pk"),
+            "publications/includes/issue_card.html",
+            "issue-card",
+            as_name="issue",
+            full=Issue.objects.select_related("periodical"),
+        )
+    nav = {"periodical": periodical, "year": year, "years": years}
+    years_html = cached_html(
+        f"publications:periodical-years:{periodical.pk}:{year}:{today_key()}",
+        lambda: render_to_string("publications/includes/periodical_years.html", nav),
+    )
     return render(
         request,
         "publications/periodical_detail.html",
-        {"periodical": periodical, "issues": issues},
+        {"periodical": periodical, "issues": issues, "year": year, "years_html": years_html},
     )
 
 
 def issue_detail(request, slug, year, number):
+    """The issue; its contents (articles and their authors) are rendered once per content
+    version, and the articles are fetched only then."""
     issue = get_object_or_404(
-        Issue.objects.published()
-        .select_related("periodical")
-        .prefetch_related(
-            Prefetch(
-                "articles",
-                queryset=Article.objects.select_related("subject"),
-                to_attr="contents",
-            )
-        ),
+        Issue.objects.published().select_related("periodical"),
         periodical__slug=slug,
         year=year,
         number=number,
     )
-    attach_authors(issue.contents, "other_authors")
-    return render(request, "publications/issue_detail.html", {"issue": issue})
+
+    def render_contents():
+        contents = list(issue.articles.select_related("subject"))
+        attach_authors(contents, "other_authors")
+        return render_to_string(
+            "publications/includes/issue_contents.html", {"issue": issue, "contents": contents}
+        )
+
+    contents_html = cached_html(f"publications:issue:{issue.pk}", render_contents)
+    return render(
+        request,
+        "publications/issue_detail.html",
+        {"issue": issue, "contents_html": contents_html},
+    )
 
 
 def manual_list(request):
-    queryset = Manual.objects.published().select_related("subject").order_by("-year", "title")
-    filterset = ManualFilter(_clean_get(request), queryset=queryset)
-    page = _page(request, filterset.qs)
-    page.object_list = attach_authors(page.object_list, "authoring_group")
-    return render(request, "publications/manual_list.html", {"filter": filterset, "page": page})
+    """Manuals, the newest year first and, within a year, the most recently entered first:
+    (year DESC, id DESC) is read from an index from any page on, so a deep page costs what
+    the first one does. (Alphabetical order within a year would need the title, up to 400
+    characters, in every "older" link.)"""
+    data = _clean_get(request)
+    queryset = Manual.objects.published().only("pk", "year")
+    filterset = filtered(ManualFilter, data, queryset)
+    page = keyset_page(filterset.qs, data, "year", PAGE_SIZE, kind=YEAR)
+    attach_entries(
+        page.object_list,
+        "publications/includes/manual_item.html",
+        "manual",
+        as_name="manual",
+        full=Manual.objects.select_related("subject"),
+        prepare=with_authors("authoring_group"),
+    )
+    return render(
+        request,
+        "publications/manual_list.html",
+        {
+            "filter": filterset,
+            "filter_form": rendered_filter_form(request, filterset),
+            "page": page,
+        },
+    )
 
 
 def article_list(request):
-    """Teachers' publications elsewhere."""
-    queryset = (
-        ExternalPublication.objects.published()
-        .select_related("author__institution", "subject")
-        .order_by("-year", "title", "id")
+    """Teachers' publications elsewhere, ordered like the manuals (year DESC, id DESC: the
+    newest year first, within a year the most recently entered first) and paged by keyset."""
+    data = _clean_get(request)
+    queryset = ExternalPublication.objects.published().only("pk", "year")
+    filterset = filtered(ExternalPublicationFilter, data, queryset)
+    page = keyset_page(filterset.qs, data, "year", PAGE_SIZE, kind=YEAR)
+    attach_entries(
+        page.object_list,
+        "publications/includes/article_item.html",
+        "article",
+        as_name="publication",
+        full=ExternalPublication.objects.select_related("author__institution", "subject"),
     )
-    filterset = ExternalPublicationFilter(_clean_get(request), queryset=queryset)
     return render(
         request,
         "publications/article_list.html",
-        {"filter": filterset, "page": _page(request, filterset.qs)},
+        {
+            "filter": filterset,
+            "filter_form": rendered_filter_form(request, filterset),
+            "page": page,
+        },
     )
 
 
 def practice_list(request):
-    queryset = PracticeEntry.objects.published().select_related("author", "institution", "subject")
+    queryset = PracticeEntry.objects.published().only("pk", "included_on")
     data = _clean_get(request)
-    filterset = PracticeFilter(data, queryset=queryset)
+    filterset = filtered(PracticeFilter, data, queryset)
     entries = filterset.qs
+    page = keyset_page(entries, data, "included_on", PAGE_SIZE)
+    # The count is kept per filter values (not when they are invalid) until a record changes.
+    key = filters_key(filterset)
+    total = (
+        cached_until_change(f"publications:practice-count:{key}", entries.count) if key else None
+    )
+    attach_entries(
+        page.object_list,
+        "publications/includes/practice_item.html",
+        "practice",
+        as_name="entry",
+        full=PracticeEntry.objects.select_related("author", "institution", "subject"),
+    )
     return render(
         request,
         "publications/practice_list.html",
         {
             "filter": filterset,
-            "page": keyset_page(entries, data, "included_on", PAGE_SIZE),
-            "total": entries.count(),
+            "filter_form": rendered_filter_form(request, filterset),
+            "page": page,
+            "total": entries.count() if total is None else total,
         },
     )
 
 
 def practice_detail(request, slug):
+    """The entry; its body (catalogue decisions, description, materials) is rendered once
+    per content version, and the materials are fetched only then."""
     entry = get_object_or_404(
-        PracticeEntry.objects.published()
-        .select_related("author", "institution", "subject")
-        .prefetch_related(
-            Prefetch("materials", queryset=PracticeMaterial.objects.all(), to_attr="material_list")
-        ),
+        PracticeEntry.objects.published().select_related("author", "institution", "subject"),
         slug=slug,
     )
-    return render(request, "publications/practice_detail.html", {"entry": entry})
+
+    def render_body():
+        entry.material_list = list(PracticeMaterial.objects.filter(entry=entry))
+        return render_to_string("publications/includes/practice_body.html", {"entry": entry})
+
+    body_html = cached_html(f"publications:practice:{entry.pk}", render_body)
+    return render(
+        request, "publications/practice_detail.html", {"entry": entry, "body_html": body_html}
+    )
 
 
 def news_list(request):
-    page = keyset_page(News.objects.published(), _clean_get(request), "date", NEWS_PAGE_SIZE)
+    page = keyset_page(
+        News.objects.published().only("pk", "date"), _clean_get(request), "date", NEWS_PAGE_SIZE
+    )
+    attach_entries(
+        page.object_list,
+        "publications/includes/news_card.html",
+        "news-card",
+        as_name="news",
+        full=News.objects.all(),
+    )
     return render(request, "publications/news_list.html", {"page": page})
 
 
 def news_detail(request, slug):
-    news = get_object_or_404(News.objects.published().with_links(), slug=slug)
-    return render(request, "publications/news_detail.html", {"news": news})
+    """The item; its body, with links to the public records it is about, is rendered once
+    per content version and day (a linked record may become public on its date)."""
+    news = get_object_or_404(
+        News.objects.published().only("pk", "slug", "title", "summary", "date"), slug=slug
+    )
+
+    def render_body():
+        whole = News.objects.with_links().get(pk=news.pk)
+        return render_to_string("publications/includes/news_body.html", {"news": whole})
+
+    body_html = cached_html(f"publications:news:{news.pk}:{today_key()}", render_body)
+    return render(request, "publications/news_detail.html", {"news": news, "body_html": body_html})
 
 
 class NewsFeed(Feed):

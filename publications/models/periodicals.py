@@ -279,7 +279,10 @@ class Manual(TimeStampedModel):
     class Meta:
         verbose_name = _("manual")
         verbose_name_plural = _("manuals")
-        ordering = ["-year", "title"]
+        # Newest year first, within a year the latest entered: what the public list pages
+        # by (keyset, see publications.pagination), read from the index.
+        ordering = ["-year", "-id"]
+        indexes = [models.Index(fields=["-year", "-id"], name="manual_year_id_idx")]
         constraints = [year_in_range("year", "manual_year_in_range")]
 
     def __str__(self):
@@ -334,8 +337,8 @@ class ExternalPublication(TimeStampedModel):
     class Meta:
         verbose_name = _("teacher’s publication elsewhere")
         verbose_name_plural = _("teachers’ publications elsewhere")
-        ordering = ["-year", "title"]
-        indexes = [models.Index(fields=["-year", "title", "id"], name="external_year_title_idx")]
+        ordering = ["-year", "-id"]  # as the manuals
+        indexes = [models.Index(fields=["-year", "-id"], name="external_year_id_idx")]
         constraints = [year_in_range("year", "externalpublication_year_in_range")]
 
     def __str__(self):

@@ -1,8 +1,10 @@
 import datetime as dt
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
+from imc_portal.page_cache import clear_local
 from publications.models.common import Level
 from tests.factories import InstitutionFactory, SubjectFactory, TeacherFactory
 from tests.publications.factories import (
@@ -19,6 +21,12 @@ from tests.publications.factories import (
 pytestmark = pytest.mark.django_db
 
 
+def _cold_cache():
+    """Nothing kept: the Centre, the filter choices and every rendered piece are missed."""
+    cache.clear()
+    clear_local()
+
+
 def _issues_with_articles(count):
     periodical = PeriodicalFactory(title="Педагогічний вісник")
     teachers = TeacherFactory.create_batch(2)
@@ -33,22 +41,60 @@ def test_index_query_count_is_constant(client, django_assert_num_queries, count)
     _issues_with_articles(count)
     PeriodicalFactory(title="Дошкільник")
     ManualFactory.create_batch(count)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(4):  # the Centre, periodicals, their issues, manuals
         response = client.get("/publications/")
+    with django_assert_num_queries(0):
+        assert client.get("/publications/").content == response.content
     html = response.content.decode()
     assert "Педагогічний вісник" in html and "Дошкільник" in html
     assert html.count("№ ") == count
+    ManualFactory(title="Щойно внесений посібник")
+    assert "Щойно внесений посібник" in client.get("/publications/").content.decode()
 
 
 @pytest.mark.parametrize("count", [1, 3])
-def test_periodical_archive_groups_by_year(client, django_assert_num_queries, count):
-    periodical = _issues_with_articles(count)
-    IssueFactory(periodical=periodical, year=2015, number=1)
-    with django_assert_num_queries(3):
+def test_periodical_archive_shows_the_latest_year_and_links_the_others(
+    client, django_assert_num_queries, count
+):
+    periodical = _issues_with_articles(count)  # issues of 2016
+    old = IssueFactory(periodical=periodical, year=2015, number=1)
+    _cold_cache()
+    with django_assert_num_queries(5):
         response = client.get(periodical.get_absolute_url())
+    with django_assert_num_queries(2):
+        warm = client.get(periodical.get_absolute_url())
+    assert warm.content == response.content
     html = response.content.decode()
-    assert 'id="year-2016"' in html and 'id="year-2015"' in html
-    assert html.index('id="year-2016"') < html.index('id="year-2015"')
+    assert 'id="year-2016"' in html and 'id="year-2015"' not in html
+    assert "Випуски 2016 року" in html
+    assert html.count("№ ") == count
+    assert f'href="/publications/{periodical.slug}/2015/"' in html
+    assert old.get_absolute_url() not in html
+
+
+def test_periodical_year_page_lists_that_year_only(client, django_assert_num_queries):
+    periodical = _issues_with_articles(2)
+    old = IssueFactory(periodical=periodical, year=2015, number=7)
+    client.get(periodical.get_absolute_url())
+    with django_assert_num_queries(3):  # the year's issue is not rendered yet
+        response = client.get(f"/publications/{periodical.slug}/2015/")
+    html = response.content.decode()
+    assert 'id="year-2015"' in html and old.get_absolute_url() in html
+    assert html.count("№ ") == 1
+    assert f'href="/publications/{periodical.slug}/2016/"' in html
+
+
+@pytest.mark.parametrize("year", [2014, 1900, 99999])
+def test_periodical_year_without_issues_is_not_found(client, year):
+    periodical = _issues_with_articles(1)
+    assert client.get(f"/publications/{periodical.slug}/{year}/").status_code == 404
+
+
+def test_periodical_without_issues_says_so(client):
+    periodical = PeriodicalFactory()
+    response = client.get(periodical.get_absolute_url())
+    assert response.status_code == 200
+    assert "Випусків ще не опубліковано." in response.content.decode()
 
 
 @pytest.mark.parametrize("count", [1, 3])
@@ -57,11 +103,25 @@ def test_issue_page_lists_contents_with_authors(client, django_assert_num_querie
     teacher = TeacherFactory(surname="Коваленко", first_name="Ірина", patronymic="Петрівна")
     for _n in range(count):
         ArticleFactory(issue=issue, teachers=[teacher])
-    with django_assert_num_queries(5):
+    client.get("/publications/")  # caches the Centre
+    with django_assert_num_queries(4):
         response = client.get(issue.get_absolute_url())
+    with django_assert_num_queries(1):
+        warm = client.get(issue.get_absolute_url())
+    assert warm.content == response.content
     html = response.content.decode()
     assert html.count("Коваленко І.П.") == count
     assert issue.pdf.url in html
+
+
+def test_issue_contents_show_an_edit_at_once(client):
+    issue = IssueFactory()
+    article = ArticleFactory(issue=issue, title="Перша назва")
+    assert "Перша назва" in client.get(issue.get_absolute_url()).content.decode()
+    article.title = "Нова назва статті"
+    article.save()
+    html = client.get(issue.get_absolute_url()).content.decode()
+    assert "Нова назва статті" in html and "Перша назва" not in html
 
 
 def test_unpublished_issue_is_not_found(client):
@@ -81,9 +141,13 @@ def test_manual_list_query_count_is_constant(client, django_assert_num_queries, 
     teacher = TeacherFactory(surname="Гребенюк")
     for _n in range(count):
         ManualFactory(teachers=[teacher])
-    client.get("/publications/manuals/")  # caches the Centre and the filter choices
-    with django_assert_num_queries(4):
+    _cold_cache()
+    # The page, its rows, 2 × authors, 2 × filter choices, the Centre.
+    with django_assert_num_queries(7):
         response = client.get("/publications/manuals/")
+    with django_assert_num_queries(1):
+        warm = client.get("/publications/manuals/")
+    assert warm.content == response.content
     assert response.content.decode().count("Гребенюк") == count
 
 
@@ -100,9 +164,12 @@ def test_manual_list_filters_by_author_and_ignores_bad_values(client):
 @pytest.mark.parametrize("count", [1, 3])
 def test_article_list_query_count_is_constant(client, django_assert_num_queries, count):
     ExternalPublicationFactory.create_batch(count)
-    client.get("/publications/articles/")  # caches the Centre and the filter choices
-    with django_assert_num_queries(2):
+    _cold_cache()
+    with django_assert_num_queries(5):
         response = client.get("/publications/articles/")
+    with django_assert_num_queries(1):
+        warm = client.get("/publications/articles/")
+    assert warm.content == response.content
     assert response.content.decode().count("Журнал «Початкова освіта»") == count
 
 
@@ -124,9 +191,12 @@ def test_article_list_filters_by_area_year_institution_level(client):
 @pytest.mark.parametrize("count", [1, 3])
 def test_practice_list_query_count_is_constant(client, django_assert_num_queries, count):
     PracticeEntryFactory.create_batch(count)
-    client.get("/practice/")  # caches the Centre and the filter choices
-    with django_assert_num_queries(2):
+    _cold_cache()
+    with django_assert_num_queries(6):
         response = client.get("/practice/")
+    with django_assert_num_queries(1):  # the page (the count is kept too)
+        warm = client.get("/practice/")
+    assert warm.content == response.content
     assert response.content.decode().count("Технологія критичного мислення") == count
 
 
@@ -176,8 +246,12 @@ def test_practice_detail_shows_both_catalogue_dates_and_materials(
         oblast_decision_date=dt.date(2016, 5, 10),
     )
     PracticeMaterialFactory(entry=entry, title="Конспекти уроків")
-    with django_assert_num_queries(3):
+    client.get("/practice/")  # caches the Centre
+    with django_assert_num_queries(2):
         response = client.get(entry.get_absolute_url())
+    with django_assert_num_queries(1):
+        warm = client.get(entry.get_absolute_url())
+    assert warm.content == response.content
     html = response.content.decode()
     assert "20 березня 2015" in html and "10 травня 2016" in html and "№ 118" in html
     assert "Конспекти уроків" in html
@@ -186,8 +260,12 @@ def test_practice_detail_shows_both_catalogue_dates_and_materials(
 @pytest.mark.parametrize("count", [1, 3])
 def test_news_list_query_count_is_constant(client, django_assert_num_queries, count):
     NewsFactory.create_batch(count)
-    with django_assert_num_queries(2):
+    _cold_cache()
+    with django_assert_num_queries(3):
         response = client.get("/news/")
+    with django_assert_num_queries(1):
+        warm = client.get("/news/")
+    assert warm.content == response.content
     assert response.content.decode().count("Новина про семінар") == count
 
 
@@ -203,8 +281,12 @@ def test_news_future_or_hidden_are_not_public(client):
 def test_news_detail_links_to_what_it_is_about(client, django_assert_num_queries):
     issue = IssueFactory()
     news = NewsFactory(issue=issue, link_url="/practice/", link_title="Каталог ППД")
-    with django_assert_num_queries(2):
+    _cold_cache()
+    with django_assert_num_queries(3):
         response = client.get(news.get_absolute_url())
+    with django_assert_num_queries(1):
+        warm = client.get(news.get_absolute_url())
+    assert warm.content == response.content
     html = response.content.decode()
     assert issue.get_absolute_url() in html and 'href="/practice/"' in html
 
@@ -250,3 +332,12 @@ def test_teacher_page_lists_publications_and_practice(client):
         assert title in html
     assert "Прихована" not in html
     assert teacher.email not in html or not teacher.email
+
+
+def test_periodical_archive_shows_a_new_year_at_once(client):
+    periodical = _issues_with_articles(1)  # 2016
+    assert 'id="year-2016"' in client.get(periodical.get_absolute_url()).content.decode()
+    IssueFactory(periodical=periodical, year=2017, number=1)
+    html = client.get(periodical.get_absolute_url()).content.decode()
+    assert 'id="year-2017"' in html and f'href="/publications/{periodical.slug}/2016/"' in html
+    assert client.get(f"/publications/{periodical.slug}/2017/").status_code == 200

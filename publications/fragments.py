@@ -1,0 +1,48 @@
+"""Rendered pieces of the publications pages kept until any record changes: a list entry, a
+filter form, the body of an issue, a practice entry or a news item are the same for every
+visitor, and rendering them is most of a page's time. The lists' own queries still run on
+every request and read only what they page by; the rows of the entries not in the cache are
+then fetched whole. Keys carry the content version (bumped on every save), so an edit shows
+at once."""
+
+from django.utils import timezone
+
+from imc_portal import fragments as shared
+from imc_portal.fragments import attach_html
+from publications.authors import attach_authors
+
+
+def loader(queryset):
+    """``load=`` for ``attach_html``: the objects again, whole, from ``queryset``."""
+
+    def load(objects):
+        found = queryset.in_bulk([obj.pk for obj in objects])
+        return [found[obj.pk] for obj in objects]
+
+    return load
+
+
+def with_authors(other_field):
+    """``prepare=`` for ``attach_html``: author links of the entries not in the cache."""
+    return lambda missing: attach_authors(missing, other_field)
+
+
+def attach_entries(objects, template_name, name, *, as_name, full, prepare=None):
+    """Set ``obj.html`` to its list entry; ``full`` is the queryset that fetches whole rows
+    of the entries not yet rendered."""
+    return attach_html(
+        objects, template_name, f"publications:{name}", as_name=as_name, load=loader(full),
+        prepare=prepare,
+    )  # fmt: skip
+
+
+def today_key():
+    """Part of the key of a piece that shows records from their date on: a record dated
+    today appears without an edit bumping the content version."""
+    return timezone.localdate().isoformat()
+
+
+def rendered_filter_form(request, filterset):
+    return shared.rendered_filter_form(
+        request, filterset, "publications/includes/filter_form.html", "publications"
+    )
