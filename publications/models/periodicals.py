@@ -297,7 +297,10 @@ class Manual(TimeStampedModel):
         return authors_line(self.teachers.all(), self.staff_authors.all(), self.authoring_group)
 
     def get_absolute_url(self):
-        return f"{reverse('publications:manuals')}#manual-{self.slug}"
+        # The list's page that starts with this manual (see publications.pagination).
+        return (
+            f"{reverse('publications:manuals')}?before={self.year}.{self.pk + 1}#manual-{self.slug}"
+        )
 
 
 class ExternalPublication(TimeStampedModel):
@@ -345,4 +348,6 @@ class ExternalPublication(TimeStampedModel):
         return f"{self.title} ({self.venue}, {self.year})"
 
     def get_absolute_url(self):
-        return f"{reverse('publications:articles')}?year={self.year}#publication-{self.pk}"
+        # The list's page that starts with this publication (see publications.pagination).
+        url = reverse("publications:articles")
+        return f"{url}?before={self.year}.{self.pk + 1}#publication-{self.pk}"

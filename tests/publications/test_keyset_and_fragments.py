@@ -48,6 +48,16 @@ def test_list_pages_forward_and_back_by_keyset(client, url, factory):
 
 
 @pytest.mark.parametrize(("url", "factory"), LISTS)
+def test_a_record_links_to_the_list_page_that_starts_with_it(client, url, factory):
+    rows = _rows(factory, 45)
+    deep = rows[30]
+    path, _hash, anchor = deep.get_absolute_url().partition("#")
+    response = client.get(path)
+    assert response.context["page"].object_list[0] == deep
+    assert f'id="{anchor}"' in response.content.decode()
+
+
+@pytest.mark.parametrize(("url", "factory"), LISTS)
 def test_list_pager_keeps_the_filters(client, url, factory):
     area = SubjectFactory(name="Географія")
     rows = _rows(factory, 25, subject=area)
