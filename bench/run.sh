@@ -11,8 +11,10 @@ redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || redis-server --daemonize 
   --bind 127.0.0.1 --port 6379 --save "" --appendonly no
 pg_isready -q -h 127.0.0.1 -p 5432 || \
   pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start
-psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'imc_bench'" \
-  | grep -q 1 || createdb -h 127.0.0.1 -U postgres imc_bench
+# Fresh databases each run: the same seed gives the same data, whatever ran before.
+rm -f bench/bench.sqlite3
+dropdb -h 127.0.0.1 -U postgres --if-exists imc_bench
+createdb -h 127.0.0.1 -U postgres imc_bench
 
 $PY manage.py collectstatic --noinput -v0
 URLS=("sqlite:///$PWD/bench/bench.sqlite3" "postgres://postgres@127.0.0.1:5432/imc_bench")

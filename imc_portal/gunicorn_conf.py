@@ -12,6 +12,14 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 preload_app = True
 
 
+def when_ready(server):
+    # In the master, after the app is loaded and before the workers fork: they inherit
+    # compiled templates, translation catalogues and URL resolvers.
+    from imc_portal.warm import warm_up_process
+
+    server.log.info("Warmed up: %d templates compiled", warm_up_process())
+
+
 def post_worker_init(worker):
     # Objects that live as long as the worker stay out of the garbage collector's scans,
     # and copy-on-write pages shared with the master stay shared.
