@@ -48,7 +48,7 @@ from contests.models import (
     ProjectFestival,
 )
 from contests.models.olympiads import WINNING_DIPLOMAS
-from imc_portal.fragments import attach_html, cached_html, filters_key
+from imc_portal.fragments import attach_html, cached_html, filters_key, loader
 from imc_portal.page_cache import cached_until_change
 from imc_portal.periods import Period
 
@@ -323,23 +323,18 @@ def olympiad_year(request, year):
     rows = rows[:ROWS_PER_PAGE]
     teacher_url = teacher_urls()
 
-    def load(missing):
-        whole = (
-            OlympiadResult.objects.filter(pk__in=[row.pk for row in missing])
-            .select_related("student", "institution", "mentor")
-            .only(*OLYMPIAD_ROW_FIELDS)
-            .in_bulk()
-        )
-        for row in whole.values():
+    def prepare(missing):
+        for row in missing:
             row.mentor_url = teacher_url(row.mentor.slug) if row.mentor else ""
-        return [whole[row.pk] for row in missing]
 
+    whole = OlympiadResult.objects.select_related("student", "institution", "mentor")
     fragments.attach_rows(
         rows,
         "contests/includes/olympiad_result_row.html",
         "olympiad-row",
         as_name="row",
-        load=load,
+        load=loader(whole.only(*OLYMPIAD_ROW_FIELDS)),
+        prepare=prepare,
     )
     subject_name = dict(subjects).get(filterset.subject, "")
     # One subject a page: its olympiad and its tournament, if both were held.
@@ -460,25 +455,23 @@ def man_year(request, year):
     )
     teacher_url = teacher_urls()
 
-    def load(missing):
-        """The rows not rendered yet, with students, supervisor links and result cells."""
-        rows = (
-            ManWork.objects.filter(pk__in=[work.pk for work in missing])
-            .select_related("institution", "supervisor")
-            .only("title", "grade", *institution_fields(), *SUPERVISOR_FIELDS)
-            .annotate(**{f"outcome_{stage.value}": man_stage_outcome(stage) for stage in stages})
-            .prefetch_related("students")
-            .in_bulk()
-        )
-        for work in rows.values():
+    def prepare(missing):
+        """Supervisor links and result cells of the rows not rendered yet."""
+        for work in missing:
             work.supervisor_url = teacher_url(work.supervisor.slug) if work.supervisor else ""
             outcomes = [getattr(work, f"outcome_{stage.value}") for stage in stages]
             work.cells = [ManOutcome(value).label if value else None for value in outcomes]
-        return [rows[work.pk] for work in missing]
 
-    fragments.attach_rows(
-        works, "contests/includes/man_work_row.html", "man-work", as_name="work", load=load
+    whole = (
+        ManWork.objects.select_related("institution", "supervisor")
+        .only("title", "grade", *institution_fields(), *SUPERVISOR_FIELDS)
+        .annotate(**{f"outcome_{stage.value}": man_stage_outcome(stage) for stage in stages})
+        .prefetch_related("students")
     )
+    fragments.attach_rows(
+        works, "contests/includes/man_work_row.html", "man-work", as_name="work",
+        load=loader(whole), prepare=prepare,
+    )  # fmt: skip
     return render(
         request,
         "contests/man_year.html",

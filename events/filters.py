@@ -4,24 +4,17 @@ from a query string: an unknown or malformed value is dropped, never passed to S
 import django_filters
 from django import forms
 from django.db.models import Value
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from events.models import AudienceRole, Event, Group
+from imc_portal import filtering
+from imc_portal.filtering import clean_query_data
 from imc_portal.models import Institution, Subject
 from imc_portal.page_cache import cached_until_change
 from imc_portal.site_search import MAX_QUERY_LENGTH, text_filter
 
 ROLE_PREFIX = "role-"
 KIND_PREFIX = "kind-"
-
-
-def clean_query_data(data):
-    """A copy of request.GET without NUL bytes, which PostgreSQL refuses in any string."""
-    cleaned = data.copy()
-    for key in list(cleaned.keys()):
-        cleaned.setlist(key, [value.replace("\x00", "") for value in cleaned.getlist(key)])
-    return cleaned
 
 
 # Above this many groups the group filter is a hidden field kept from the query string (group
@@ -169,31 +162,11 @@ class EventFilter(django_filters.FilterSet):
         return any(value not in (None, "") for value in self.cleaned_data.values())
 
 
-# Parameters of the lists that are not filters.
-PAGING_PARAMETERS = {"page", "before", "after"}
-
-
-class Unfiltered:
-    """What a list needs of the FilterSet when the query string has no filter in it (most
-    visits): building the FilterSet and its form copies every choice list, so the form is
-    built only if its rendered HTML is not in the fragment cache."""
-
-    is_active = False
-    unfiltered = True  # imc_portal.fragments.filters_key
+class Unfiltered(filtering.Unfiltered):
     hidden_group_name = ""
-    cleaned_data = {}
-
-    def __init__(self, data, queryset, request):
-        self.data, self.qs, self.request = data, queryset, request
-
-    @cached_property
-    def form(self):
-        return EventFilter(self.data, queryset=self.qs, request=self.request).form
 
 
 def filtered_events(request, queryset):
     """The FilterSet bound to the request's query string (without NUL bytes)."""
     data = clean_query_data(request.GET)
-    if not set(data) - PAGING_PARAMETERS:
-        return Unfiltered(data, queryset, request)
-    return EventFilter(data, queryset=queryset, request=request)
+    return filtering.filtered(EventFilter, data, queryset, stand_in=Unfiltered, request=request)

@@ -4,20 +4,14 @@ page's time. Keys carry the content version (bumped on every save), so an edit s
 
 from events.models import Event
 from imc_portal import fragments as shared
-from imc_portal.fragments import attach_html
+from imc_portal.fragments import attach_html, loader
 
 
 def full_events(events):
     """The events again with every column, their venue, group and areas: for the entries
     not in the cache, when the list fetched only what it pages and keys by."""
-    events = list(events)
-    found = (
-        Event.objects.with_finish()
-        .select_related("venue", "group")
-        .prefetch_related("subjects")
-        .in_bulk([event.pk for event in events])
-    )
-    return [found[event.pk] for event in events]
+    whole = Event.objects.with_finish().select_related("venue", "group")
+    return loader(whole.prefetch_related("subjects"))(events)
 
 
 def attach_item_html(events, level=2):

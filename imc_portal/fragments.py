@@ -52,6 +52,17 @@ def attach_html(objects, template_name, name, *, as_name="object", extra=None, p
     return objects
 
 
+def loader(queryset):
+    """``load=`` for ``attach_html``: the objects again, whole, from ``queryset`` (which may
+    join and prefetch what the template needs), in their order."""
+
+    def load(objects):
+        found = queryset.in_bulk([obj.pk for obj in objects])
+        return [found[obj.pk] for obj in objects]
+
+    return load
+
+
 def cached_html(name, render):
     """``render()`` (a string of HTML) kept until any record changes; ``name`` must tell
     apart everything the HTML depends on besides the language."""

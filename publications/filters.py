@@ -5,7 +5,6 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.forms.utils import flatatt
-from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -176,30 +175,3 @@ class ManualFilter(PortalFilterSet):
     def filter_queryset(self, queryset):
         # Filtering across the authors can repeat a manual; keep each once.
         return super().filter_queryset(queryset).distinct()
-
-
-# Parameters of the lists that are not filters.
-PAGING_PARAMETERS = {"page", "before", "after"}
-
-
-class Unfiltered:
-    """What a list needs of its FilterSet when the query string has no filter in it (most
-    visits): building the FilterSet and its form copies every choice list, so the form is
-    built only if its rendered HTML is not in the fragment cache."""
-
-    unfiltered = True  # imc_portal.fragments.filters_key
-
-    def __init__(self, filterset_class, data, queryset):
-        self.filterset_class, self.data, self.qs = filterset_class, data, queryset
-
-    @cached_property
-    def form(self):
-        return self.filterset_class(self.data, queryset=self.qs).form
-
-
-def filtered(filterset_class, data, queryset):
-    """The FilterSet bound to ``data`` (the query string without NUL bytes), or a stand-in
-    that builds no form when ``data`` holds no filter."""
-    if not set(data) - PAGING_PARAMETERS:
-        return Unfiltered(filterset_class, data, queryset)
-    return filterset_class(data, queryset=queryset)

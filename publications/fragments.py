@@ -8,18 +8,8 @@ at once."""
 from django.utils import timezone
 
 from imc_portal import fragments as shared
-from imc_portal.fragments import attach_html
+from imc_portal.fragments import attach_html, loader
 from publications.authors import attach_authors
-
-
-def loader(queryset):
-    """``load=`` for ``attach_html``: the objects again, whole, from ``queryset``."""
-
-    def load(objects):
-        found = queryset.in_bulk([obj.pk for obj in objects])
-        return [found[obj.pk] for obj in objects]
-
-    return load
 
 
 def with_authors(other_field):

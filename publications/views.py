@@ -10,15 +10,11 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from imc_portal.filtering import clean_query_data, filtered
 from imc_portal.fragments import cached_html, filters_key
 from imc_portal.page_cache import cached_until_change
 from publications.authors import attach_authors
-from publications.filters import (
-    ExternalPublicationFilter,
-    ManualFilter,
-    PracticeFilter,
-    filtered,
-)
+from publications.filters import ExternalPublicationFilter, ManualFilter, PracticeFilter
 from publications.fragments import (
     attach_entries,
     rendered_filter_form,
@@ -40,14 +36,6 @@ LATEST_ISSUES = 4
 PAGE_SIZE = 20
 NEWS_PAGE_SIZE = 10
 FEED_SIZE = 20
-
-
-def _clean_get(request):
-    """The query string without NUL bytes, which PostgreSQL refuses in any query."""
-    data = request.GET.copy()
-    for key in list(data):
-        data.setlist(key, [value.replace("\x00", "") for value in data.getlist(key)])
-    return data
 
 
 def index(request):
@@ -151,7 +139,7 @@ def manual_list(request):
     (year DESC, id DESC) is read from an index from any page on, so a deep page costs what
     the first one does. (Alphabetical order within a year would need the title, up to 400
     characters, in every "older" link.)"""
-    data = _clean_get(request)
+    data = clean_query_data(request.GET)
     queryset = Manual.objects.published().only("pk", "year")
     filterset = filtered(ManualFilter, data, queryset)
     page = keyset_page(filterset.qs, data, "year", PAGE_SIZE, kind=YEAR)
@@ -177,7 +165,7 @@ def manual_list(request):
 def article_list(request):
     """Teachers' publications elsewhere, ordered like the manuals (year DESC, id DESC: the
     newest year first, within a year the most recently entered first) and paged by keyset."""
-    data = _clean_get(request)
+    data = clean_query_data(request.GET)
     queryset = ExternalPublication.objects.published().only("pk", "year")
     filterset = filtered(ExternalPublicationFilter, data, queryset)
     page = keyset_page(filterset.qs, data, "year", PAGE_SIZE, kind=YEAR)
@@ -201,15 +189,16 @@ def article_list(request):
 
 def practice_list(request):
     queryset = PracticeEntry.objects.published().only("pk", "included_on")
-    data = _clean_get(request)
+    data = clean_query_data(request.GET)
     filterset = filtered(PracticeFilter, data, queryset)
     entries = filterset.qs
     page = keyset_page(entries, data, "included_on", PAGE_SIZE)
     # The count is kept per filter values (not when they are invalid) until a record changes.
     key = filters_key(filterset)
-    total = (
-        cached_until_change(f"publications:practice-count:{key}", entries.count) if key else None
-    )
+    if key:
+        total = cached_until_change(f"publications:practice-count:{key}", entries.count)
+    else:
+        total = entries.count()
     attach_entries(
         page.object_list,
         "publications/includes/practice_item.html",
@@ -224,7 +213,7 @@ def practice_list(request):
             "filter": filterset,
             "filter_form": rendered_filter_form(request, filterset),
             "page": page,
-            "total": entries.count() if total is None else total,
+            "total": total,
         },
     )
 
@@ -249,7 +238,10 @@ def practice_detail(request, slug):
 
 def news_list(request):
     page = keyset_page(
-        News.objects.published().only("pk", "date"), _clean_get(request), "date", NEWS_PAGE_SIZE
+        News.objects.published().only("pk", "date"),
+        clean_query_data(request.GET),
+        "date",
+        NEWS_PAGE_SIZE,
     )
     attach_entries(
         page.object_list,
