@@ -69,6 +69,8 @@ class EventFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Words"), method="filter_text", max_length=MAX_QUERY_LENGTH
     )
+    # The area and audience-role filters join a many-to-many table on one slug, which an event
+    # holds at most once: no row repeats, so no DISTINCT or subquery is needed.
     area = django_filters.ChoiceFilter(
         label=_("Area"),
         field_name="subjects__slug",
@@ -132,13 +134,6 @@ class EventFilter(django_filters.FilterSet):
 
     def filter_date_to(self, queryset, name, value):
         return queryset.filter(start__date__lte=value)
-
-    def filter_queryset(self, queryset):
-        # A multi-valued join (areas, audience roles) may repeat a row.
-        queryset = super().filter_queryset(queryset)
-        if any(self.form.cleaned_data.get(name) for name in ("area", "audience")):
-            queryset = queryset.filter(pk__in=queryset.values("pk"))
-        return queryset
 
     @property
     def cleaned_data(self):
