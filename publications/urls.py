@@ -23,6 +23,6 @@ urlpatterns = [
     path("practice/", views.practice_list, name="practice"),
     path("practice/<slug:slug>/", views.practice_detail, name="practice_detail"),
     path("news/", views.news_list, name="news"),
-    path("news/feed/", views.NewsFeed(), name="news_feed"),
+    path("news/feed/", views.news_feed, name="news_feed"),
     path("news/<slug:slug>/", views.news_detail, name="news_detail"),
 ]

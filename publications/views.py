@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from imc_portal import feeds
 from imc_portal.filtering import clean_query_data, filtered
 from imc_portal.fragments import cached_html, filters_key
 from imc_portal.page_cache import cached_until_change
@@ -291,3 +292,9 @@ class NewsFeed(Feed):
 
     def item_link(self, item):
         return reverse("publications:news_detail", kwargs={"slug": item.slug})
+
+
+def news_feed(request):
+    """The Atom feed, kept per day (news dated ahead join it on their date) until a record
+    changes."""
+    return feeds.kept_feed(request, "publications:news-feed", today_key(), NewsFeed())

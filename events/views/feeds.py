@@ -1,20 +1,19 @@
 """Subscriptions: an iCalendar feed and an Atom feed, filtered like the list."""
 
 import datetime as dt
-import hashlib
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from events.filters import filtered_events
 from events.ics import build_calendar
 from events.models import Event
-from imc_portal.page_cache import cached_until_change
+from imc_portal import feeds
 
 # "Upcoming and recent": a subscriber still sees last month's events and their changes.
 # Bounded so a calendar app's poll costs the same in a busy year.
@@ -33,21 +32,17 @@ def feed_events(request):
     return filtered_events(request, events).qs[:FEED_LIMIT]
 
 
-def _kept_per_list(request, name, build):
-    """``build()`` kept per content version, address and the events the feed lists: while
-    no record changes, a poll costs one query (the events' keys)."""
-    pks = list(feed_events(request).values_list("pk", flat=True))
-    key = hashlib.sha1(
-        repr((pks, request.build_absolute_uri(), get_language())).encode(),
-        usedforsecurity=False,
-    ).hexdigest()
-    return cached_until_change(f"events:{name}:{key}", build)
+def listed(request):
+    """The keys of the events the feed lists: while no record changes, a poll costs this
+    one query."""
+    return list(feed_events(request).values_list("pk", flat=True))
 
 
 def feed_ics(request):
-    body = _kept_per_list(
+    body = feeds.kept(
         request,
-        "ics",
+        "events:ics",
+        listed(request),
         lambda: build_calendar(feed_events(request), request, _("Methodical centre events")),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
@@ -91,12 +86,4 @@ class EventAtomFeed(Feed):
 
 
 def feed_atom(request):
-    def build():
-        response = EventAtomFeed()(request)
-        return response.content, response["Content-Type"], response.get("Last-Modified")
-
-    content, content_type, last_modified = _kept_per_list(request, "atom", build)
-    response = HttpResponse(content, content_type=content_type)
-    if last_modified:
-        response["Last-Modified"] = last_modified
-    return response
+    return feeds.kept_feed(request, "events:atom", listed(request), EventAtomFeed())

@@ -300,6 +300,26 @@ def test_news_feed_is_atom_with_published_items(client):
     assert "Семінар для бібліотекарів" in body and "Прихована" not in body
 
 
+def test_news_feed_is_kept_until_an_edit_and_per_day(
+    client, monkeypatch, django_assert_num_queries
+):
+    today = timezone.localdate()
+    news = NewsFactory(title="Семінар для бібліотекарів", date=today)
+    NewsFactory(title="Завтрашня новина", date=today + dt.timedelta(days=1))
+    _cold_cache()
+    first = client.get("/news/feed/")
+    with django_assert_num_queries(0):
+        kept = client.get("/news/feed/")
+    assert kept.content == first.content
+    assert kept["Content-Type"] == first["Content-Type"]
+    news.title = "Виправлена назва"
+    news.save()
+    body = client.get("/news/feed/").content.decode()
+    assert "Виправлена назва" in body and "Завтрашня новина" not in body
+    monkeypatch.setattr(timezone, "localdate", lambda *args: today + dt.timedelta(days=1))
+    assert "Завтрашня новина" in client.get("/news/feed/").content.decode()
+
+
 def test_home_page_shows_latest_news(client):
     NewsFactory(title="Свіжа новина", date=timezone.localdate())
     html = client.get("/").content.decode()
