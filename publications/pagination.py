@@ -32,6 +32,12 @@ def format_cursor(key, pk):
     return f"{key}.{pk}"
 
 
+def page_starting_with(url, key, pk):
+    """The address of the list page ``url`` whose first row is (key, pk): the rows before
+    (key, pk + 1) in the list's order."""
+    return f"{url}?before={format_cursor(key, pk + 1)}"
+
+
 def parse_cursor(value, kind=DATE):
     """(key, id) from "YYYY-MM-DD.id" (or "YYYY.id" with ``kind=YEAR``), or None for
     anything else (NUL bytes included)."""

@@ -20,6 +20,7 @@ from publications.models.common import (
     year_in_range,
     year_validators,
 )
+from publications.pagination import page_starting_with
 from publications.pdf import PdfFileField
 from staff.models import StaffMember
 
@@ -297,10 +298,8 @@ class Manual(TimeStampedModel):
         return authors_line(self.teachers.all(), self.staff_authors.all(), self.authoring_group)
 
     def get_absolute_url(self):
-        # The list's page that starts with this manual (see publications.pagination).
-        return (
-            f"{reverse('publications:manuals')}?before={self.year}.{self.pk + 1}#manual-{self.slug}"
-        )
+        url = page_starting_with(reverse("publications:manuals"), self.year, self.pk)
+        return f"{url}#manual-{self.slug}"
 
 
 class ExternalPublication(TimeStampedModel):
@@ -348,6 +347,5 @@ class ExternalPublication(TimeStampedModel):
         return f"{self.title} ({self.venue}, {self.year})"
 
     def get_absolute_url(self):
-        # The list's page that starts with this publication (see publications.pagination).
-        url = reverse("publications:articles")
-        return f"{url}?before={self.year}.{self.pk + 1}#publication-{self.pk}"
+        url = page_starting_with(reverse("publications:articles"), self.year, self.pk)
+        return f"{url}#publication-{self.pk}"
