@@ -22,6 +22,12 @@ def attach_rows(objects, template_name, name, *, as_name, prepare=None, load=Non
     return attach_html(objects, template_name, name, as_name=as_name, prepare=prepare, load=load)
 
 
+def kept_for_filters(name, filterset, render, *extra):
+    """A part of a result page kept per filter values (see imc_portal.fragments)."""
+    name = f"contests:{name}:{student_names()}"
+    return shared.kept_for_filters(name, filterset, render, *extra)
+
+
 def rendered_filter_form(request, filterset):
     return shared.rendered_filter_form(
         request, filterset, "contests/includes/filter_form.html", "contests"

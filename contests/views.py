@@ -138,8 +138,35 @@ def contest_edition(request, slug, year):
         ContestEdition.objects.published().select_related("contest"), contest__slug=slug, year=year
     )
     filterset = ContestEntryFilter(request.GET, queryset=ContestEntry.objects.all())
-    # Only what orders and groups the rows: the rows themselves are rendered once per
-    # change of the records, and fetched then (prepare) for those not rendered yet.
+    stages = list(ContestStage)
+
+    # An edition's results do not change with the time or the visitor: its nominations and
+    # their rows are rendered once per change of the records and filter values (never when
+    # the filters have errors), and their queries run only then.
+    def render_nominations():
+        return render_to_string(
+            "contests/includes/edition_nominations.html",
+            {"nominations": edition_nominations(edition, filterset, stages), "stages": stages},
+        )
+
+    nominations_html = fragments.kept_for_filters(
+        "edition-nominations", filterset, render_nominations, edition.pk
+    )
+    return render(
+        request,
+        "contests/contest_edition.html",
+        {
+            "edition": edition,
+            "nominations_html": nominations_html,
+            "filter": filterset,
+            "filter_form": fragments.rendered_filter_form(request, filterset),
+        },
+    )
+
+
+def edition_nominations(edition, filterset, stages):
+    """The edition's nominations, each with its entries matching the filters (``entry_list``,
+    each row's HTML in ``entry.html``), winners first."""
     entries = (
         filterset.qs.filter(nomination__edition=edition)
         .only("nomination_id")
@@ -163,7 +190,6 @@ def contest_edition(request, slug, year):
     for nomination in nominations:
         nomination.entry_list = by_nomination[nomination.pk]
     teacher_url = teacher_urls()
-    stages = list(ContestStage)
 
     def prepare(missing):
         """Each entry's person, institution and results (a cell per stage)."""
@@ -188,17 +214,7 @@ def contest_edition(request, slug, year):
         as_name="entry",
         prepare=prepare,
     )
-    return render(
-        request,
-        "contests/contest_edition.html",
-        {
-            "edition": edition,
-            "nominations": nominations,
-            "stages": stages,
-            "filter": filterset,
-            "filter_form": fragments.rendered_filter_form(request, filterset),
-        },
-    )
+    return nominations
 
 
 def olympiad_index_table():
@@ -300,6 +316,60 @@ def olympiad_year(request, year):
     results = OlympiadResult.objects.filter(olympiad__year=year, olympiad__is_published=True)
     filterset = OlympiadResultFilter(request.GET, queryset=results, subjects=subjects)
     page = page_number(request)
+    subject_name = dict(subjects).get(filterset.subject, "")
+
+    def render_results():
+        rows, groups, next_page = olympiad_result_groups(filterset, subject_name, page)
+        return render_to_string(
+            "contests/includes/olympiad_results.html",
+            {
+                "results": rows,
+                "groups": groups,
+                "subject_name": subject_name,
+                "page": page,
+                "previous_page": page - 1 if page > 1 else None,
+                "next_page": next_page,
+                "request": request,
+            },
+        )
+
+    # The pager's links repeat the query string as given.
+    results_html = fragments.kept_for_filters(
+        "olympiad-results", filterset, render_results, year, filterset.subject, page,
+        sorted(request.GET.lists()),
+    )  # fmt: skip
+    context = {
+        "year": year,
+        "figures": figures,
+        "olympiads": olympiads,
+        "stages": list(OlympiadStage),
+        "subject": filterset.subject,
+        "subject_name": subject_name,
+    }
+    figures_html = cached_html(
+        f"contests:olympiad-figures:{year}:{filterset.subject}",
+        lambda: render_to_string("contests/includes/olympiad_figures.html", context),
+    )
+    institutions, institutions_html = olympiad_institutions(year, filterset, subject_name)
+    return render(
+        request,
+        "contests/olympiad_year.html",
+        {
+            **context,
+            "figures_html": figures_html,
+            "filter_form": fragments.rendered_filter_form(request, filterset),
+            "results_html": results_html,
+            "page": page,
+            "institutions": institutions,
+            "institutions_html": institutions_html,
+        },
+    )
+
+
+def olympiad_result_groups(filterset, subject_name, page):
+    """One page of the chosen subject's results, grouped by kind (its olympiad, its
+    tournament), each row's HTML in ``row.html``: the rows, their groups and the next page's
+    number, if any."""
     offset = (page - 1) * ROWS_PER_PAGE
     # Only the key and the kind (the rows are grouped by it): the rows are rendered once
     # per change of the records, and read whole then (load) for those not rendered yet.
@@ -336,41 +406,12 @@ def olympiad_year(request, year):
         load=loader(whole.only(*OLYMPIAD_ROW_FIELDS)),
         prepare=prepare,
     )
-    subject_name = dict(subjects).get(filterset.subject, "")
     # One subject a page: its olympiad and its tournament, if both were held.
     groups = [
         {"title": f"{capfirst(Olympiad.Kind(kind).label)}: {subject_name}", "rows": list(group)}
         for kind, group in groupby(rows, key=attrgetter("kind"))
     ]
-    context = {
-        "year": year,
-        "figures": figures,
-        "olympiads": olympiads,
-        "stages": list(OlympiadStage),
-        "subject": filterset.subject,
-        "subject_name": subject_name,
-    }
-    figures_html = cached_html(
-        f"contests:olympiad-figures:{year}:{filterset.subject}",
-        lambda: render_to_string("contests/includes/olympiad_figures.html", context),
-    )
-    institutions, institutions_html = olympiad_institutions(year, filterset, subject_name)
-    return render(
-        request,
-        "contests/olympiad_year.html",
-        {
-            **context,
-            "figures_html": figures_html,
-            "filter_form": fragments.rendered_filter_form(request, filterset),
-            "results": rows,
-            "groups": groups,
-            "page": page,
-            "previous_page": page - 1 if page > 1 else None,
-            "next_page": next_page,
-            "institutions": institutions,
-            "institutions_html": institutions_html,
-        },
-    )
+    return rows, groups, next_page
 
 
 OLYMPIAD_ROW_FIELDS = (
@@ -448,6 +489,34 @@ def man_year(request, year):
         sections=[(row["section_slug"], row["section_name"]) for row in sections],
     )
     stages = list(ManStage)
+
+    def render_works():
+        return render_to_string(
+            "contests/includes/man_works.html",
+            {"works": man_works(filterset, stages), "stages": stages},
+        )
+
+    works_html = fragments.kept_for_filters(
+        "man-works", filterset, render_works, year, filterset.section
+    )
+    return render(
+        request,
+        "contests/man_year.html",
+        {
+            "year": year,
+            "count": sum(row["works"] for row in sections),
+            "sections": sections,
+            "section": filterset.section,
+            "record": figures["record"],
+            "filter": filterset,
+            "filter_form": fragments.rendered_filter_form(request, filterset),
+            "works_html": works_html,
+        },
+    )
+
+
+def man_works(filterset, stages):
+    """The works matching the filters, by title, each row's HTML in ``work.html``."""
     # Only what orders and groups the rows: the rows are rendered once per change of the
     # records, and read whole then (load) for those not rendered yet.
     works = list(
@@ -472,21 +541,7 @@ def man_year(request, year):
         works, "contests/includes/man_work_row.html", "man-work", as_name="work",
         load=loader(whole), prepare=prepare,
     )  # fmt: skip
-    return render(
-        request,
-        "contests/man_year.html",
-        {
-            "year": year,
-            "count": sum(row["works"] for row in sections),
-            "sections": sections,
-            "section": filterset.section,
-            "record": figures["record"],
-            "filter": filterset,
-            "filter_form": fragments.rendered_filter_form(request, filterset),
-            "works": works,
-            "stages": stages,
-        },
-    )
+    return works
 
 
 def projects_index(request):
@@ -519,6 +574,29 @@ def projects_year(request, year):
     year_period(year)
     festival = get_object_or_404(ProjectFestival.objects.published(), year=year)
     filterset = ProjectFilter(request.GET, queryset=Project.objects.filter(festival=festival))
+
+    def render_projects():
+        return render_to_string(
+            "contests/includes/projects_table.html", {"projects": festival_projects(filterset)}
+        )
+
+    projects_html = fragments.kept_for_filters(
+        "festival-projects", filterset, render_projects, festival.pk
+    )
+    return render(
+        request,
+        "contests/projects_year.html",
+        {
+            "festival": festival,
+            "projects_html": projects_html,
+            "filter": filterset,
+            "filter_form": fragments.rendered_filter_form(request, filterset),
+        },
+    )
+
+
+def festival_projects(filterset):
+    """The festival's projects matching the filters, each row's HTML in ``project.html``."""
     projects = filterset.qs.select_related("institution", "supervisor").only(
         "title",
         "team_name",
@@ -536,20 +614,10 @@ def projects_year(request, year):
             supervisor = project.supervisor
             project.supervisor_url = teacher_url(supervisor.slug) if supervisor else ""
 
-    projects = fragments.attach_rows(
+    return fragments.attach_rows(
         projects,
         "contests/includes/project_row.html",
         "project",
         as_name="project",
         prepare=prepare,
-    )
-    return render(
-        request,
-        "contests/projects_year.html",
-        {
-            "festival": festival,
-            "projects": projects,
-            "filter": filterset,
-            "filter_form": fragments.rendered_filter_form(request, filterset),
-        },
     )

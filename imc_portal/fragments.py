@@ -83,6 +83,15 @@ def filters_key(filterset, *extra):
     return hashlib.sha1(repr((values, extra)).encode(), usedforsecurity=False).hexdigest()
 
 
+def kept_for_filters(name, filterset, render, *extra):
+    """``render()`` kept like ``cached_html`` per submitted filter values and ``extra``: for
+    a part of a page that depends on nothing else (not the time, not the visitor), whose
+    queries then run only once per change of the records. Rendered each time while the
+    filters have errors."""
+    key = filters_key(filterset, *extra)
+    return cached_html(f"{name}:{key}", render) if key else render()
+
+
 def rendered_filter_form(request, filterset, template_name, name):
     """The filter form, kept per page and submitted values (never when it shows errors)."""
 
