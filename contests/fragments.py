@@ -4,6 +4,7 @@ result page's time. The pages' own list queries still run on every request; keys
 content version (bumped on every save), so an edit shows at once."""
 
 from django.conf import settings
+from django.template.loader import render_to_string
 
 from imc_portal import fragments as shared
 from imc_portal.fragments import attach_html
@@ -22,9 +23,14 @@ def attach_rows(objects, template_name, name, *, as_name, prepare=None, load=Non
     return attach_html(objects, template_name, name, as_name=as_name, prepare=prepare, load=load)
 
 
-def kept_for_filters(name, filterset, render, *extra):
-    """A part of a result page kept per filter values (see imc_portal.fragments)."""
+def kept_for_filters(name, filterset, template_name, context, *extra):
+    """``template_name`` rendered with ``context()``, kept per filter values and ``extra``
+    (see imc_portal.fragments.kept_for_filters): a result page's section."""
     name = f"contests:{name}:{student_names()}"
+
+    def render():
+        return render_to_string(template_name, context())
+
     return shared.kept_for_filters(name, filterset, render, *extra)
 
 

@@ -143,15 +143,11 @@ def contest_edition(request, slug, year):
     # An edition's results do not change with the time or the visitor: its nominations and
     # their rows are rendered once per change of the records and filter values (never when
     # the filters have errors), and their queries run only then.
-    def render_nominations():
-        return render_to_string(
-            "contests/includes/edition_nominations.html",
-            {"nominations": edition_nominations(edition, filterset, stages), "stages": stages},
-        )
-
     nominations_html = fragments.kept_for_filters(
-        "edition-nominations", filterset, render_nominations, edition.pk
-    )
+        "edition-nominations", filterset, "contests/includes/edition_nominations.html",
+        lambda: {"nominations": edition_nominations(edition, filterset, stages), "stages": stages},
+        edition.pk,
+    )  # fmt: skip
     return render(
         request,
         "contests/contest_edition.html",
@@ -318,25 +314,22 @@ def olympiad_year(request, year):
     page = page_number(request)
     subject_name = dict(subjects).get(filterset.subject, "")
 
-    def render_results():
+    def results():
         rows, groups, next_page = olympiad_result_groups(filterset, subject_name, page)
-        return render_to_string(
-            "contests/includes/olympiad_results.html",
-            {
-                "results": rows,
-                "groups": groups,
-                "subject_name": subject_name,
-                "page": page,
-                "previous_page": page - 1 if page > 1 else None,
-                "next_page": next_page,
-                "request": request,
-            },
-        )
+        return {
+            "results": rows,
+            "groups": groups,
+            "subject_name": subject_name,
+            "page": page,
+            "previous_page": page - 1 if page > 1 else None,
+            "next_page": next_page,
+            "request": request,
+        }
 
     # The pager's links repeat the query string as given.
     results_html = fragments.kept_for_filters(
-        "olympiad-results", filterset, render_results, year, filterset.subject, page,
-        sorted(request.GET.lists()),
+        "olympiad-results", filterset, "contests/includes/olympiad_results.html", results,
+        year, filterset.subject, page, sorted(request.GET.lists()),
     )  # fmt: skip
     context = {
         "year": year,
@@ -490,15 +483,11 @@ def man_year(request, year):
     )
     stages = list(ManStage)
 
-    def render_works():
-        return render_to_string(
-            "contests/includes/man_works.html",
-            {"works": man_works(filterset, stages), "stages": stages},
-        )
-
     works_html = fragments.kept_for_filters(
-        "man-works", filterset, render_works, year, filterset.section
-    )
+        "man-works", filterset, "contests/includes/man_works.html",
+        lambda: {"works": man_works(filterset, stages), "stages": stages},
+        year, filterset.section,
+    )  # fmt: skip
     return render(
         request,
         "contests/man_year.html",
@@ -575,14 +564,10 @@ def projects_year(request, year):
     festival = get_object_or_404(ProjectFestival.objects.published(), year=year)
     filterset = ProjectFilter(request.GET, queryset=Project.objects.filter(festival=festival))
 
-    def render_projects():
-        return render_to_string(
-            "contests/includes/projects_table.html", {"projects": festival_projects(filterset)}
-        )
-
     projects_html = fragments.kept_for_filters(
-        "festival-projects", filterset, render_projects, festival.pk
-    )
+        "festival-projects", filterset, "contests/includes/projects_table.html",
+        lambda: {"projects": festival_projects(filterset)}, festival.pk,
+    )  # fmt: skip
     return render(
         request,
         "contests/projects_year.html",
