@@ -74,13 +74,23 @@ def can_see_members(user):
     return user.is_authenticated and user.is_staff and user.has_perm("events.view_group")
 
 
+# What the page needs of the group on every visit; its passport (area, head, curator,
+# members counted, description) is rendered once per content version.
+SHOWN_FIELDS = ("pk", "name", "slug", "focus")
+
+
 def group_detail(request, slug):
-    group = get_object_or_404(
-        Group.objects.published()
-        .select_related("subject", "head__institution", "curator")
-        .annotate(member_count=member_count()),
-        slug=slug,
-    )
+    group = get_object_or_404(Group.objects.published().only(*SHOWN_FIELDS), slug=slug)
+
+    def render_passport():
+        whole = (
+            Group.objects.select_related("subject", "head__institution", "curator")
+            .annotate(member_count=member_count())
+            .get(pk=group.pk)
+        )
+        return render_to_string("events/includes/group_passport.html", {"group": whole})
+
+    passport_html = cached_html(f"events:group-passport:{group.pk}", render_passport)
     now = timezone.now()
     meetings = Event.objects.visible_to(request.user).filter(group=group)
     # Upcoming entries come from the fragment cache (areas fetched only for those missing).
@@ -109,6 +119,7 @@ def group_detail(request, slug):
         "events/group_detail.html",
         {
             "group": group,
+            "passport_html": passport_html,
             "upcoming": upcoming,
             "past_html": past_html,
             "members": members,

@@ -47,6 +47,15 @@ def test_group_passport_lists_its_meetings(client, association):
     assert response.context["group"].member_count == 3
 
 
+def test_group_passport_shows_an_edit_at_once(client, association):
+    assert "3 учасники" in client.get(association.get_absolute_url()).content.decode()
+    association.members.add(TeacherFactory())
+    association.supervisor = "Професор Ковальчук"
+    association.save()
+    body = client.get(association.get_absolute_url()).content.decode()
+    assert "4 учасники" in body and "Професор Ковальчук" in body
+
+
 def test_group_member_names_for_staff_only(methodist_client, association):
     anonymous = Client()
     assert "Ткаченко" not in anonymous.get(association.get_absolute_url()).content.decode()
@@ -88,10 +97,11 @@ def test_group_pages_query_count_does_not_grow(client, django_assert_num_queries
         listing = client.get("/groups/").content.decode()
     with django_assert_num_queries(1):
         assert client.get("/groups/").content.decode() == listing
-    # the centre is now cached for the rest of the test; the first visit renders the entries
-    # of the upcoming meetings (fetched whole, their areas) and the past meetings (the
-    # meetings, their materials, their count)
-    with django_assert_num_queries(7):
+    # the centre is now cached for the rest of the test; the first visit renders the
+    # passport (the group whole, its members counted), the entries of the upcoming meetings
+    # (fetched whole, their areas) and the past meetings (the meetings, their materials,
+    # their count)
+    with django_assert_num_queries(8):
         html = client.get(group.get_absolute_url()).content.decode()
     assert html.count('<article class="border-bottom py-2"') == count
     assert html.count(">Матеріал ") == count
