@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Prefetch, Q
 from django.http import Http404
+from django.utils import timezone
 
-from events.filters import filtered_events
 from events.models import Event, Material, Speaker
 
 PAGE_SIZE = 20
@@ -89,13 +89,19 @@ def slice_page(request, queryset, per_page):
     return SlicePage(rows[:per_page], number, len(rows) > per_page)
 
 
-def filtered_page(request, queryset):
-    """(filterset, page, query string without the page) for a list view."""
-    filterset = filtered_events(request, queryset)
-    page = paginate(request, filterset.qs)
+def list_time():
+    """The moment the lists divide upcoming from past, to the minute: a list is then the
+    same for a minute and can be kept rendered (an event that ended seconds ago stays
+    upcoming until the minute is over)."""
+    return timezone.now().replace(second=0, microsecond=0)
+
+
+def query_without_paging(filterset):
+    """The list's query string without its paging parameters, for the pager's links."""
     params = filterset.data.copy()
-    params.pop("page", None)
-    return filterset, page, params.urlencode()
+    for name in ("page", "before", "after"):
+        params.pop(name, None)
+    return params.urlencode()
 
 
 # A keyset cursor: the start (UTC, to the microsecond) and id of the row a page ends at.
@@ -164,12 +170,3 @@ def keyset_page(request, queryset):
         older=encode_cursor(rows[-1]) if more_older else "",
         newer=encode_cursor(rows[0]) if before and rows else "",
     )
-
-
-def filtered_keyset_page(request, queryset):
-    filterset = filtered_events(request, queryset)
-    page = keyset_page(request, filterset.qs)
-    params = filterset.data.copy()
-    for name in ("page", "before", "after"):
-        params.pop(name, None)
-    return filterset, page, params.urlencode()

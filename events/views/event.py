@@ -11,27 +11,48 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from events.documents import KINDS_BY_EXTENSION
+from events.filters import filtered_events
 from events.fragments import attach_item_html, rendered_filter_form
 from events.ics import build_calendar
 from events.models import Event, Material
 from events.models.event import sees_drafts
 from events.views.common import (
     DETAIL_PREFETCH,
-    filtered_keyset_page,
-    filtered_page,
+    keyset_page,
     list_queryset,
+    list_time,
+    paginate,
+    query_without_paging,
 )
-from imc_portal.fragments import cached_html
+from imc_portal.fragments import cached_html, kept_for_filters
 from imc_portal.page_cache import cached_until_change
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 
-def render_list(request, context):
-    attach_item_html(context["page_obj"].object_list)
-    context["filter_form"] = rendered_filter_form(request, context["filter"])
+def render_list(request, filterset, page_of, context):
+    """An event list page. Its events section (the count, the entries, the pager) is kept
+    rendered per content version, filter values, paging parameters, minute (see
+    ``list_time``) and whether drafts are shown; its queries run only when it is rendered.
+    ``page_of(request, queryset)`` cuts the page."""
+    query = query_without_paging(filterset)
+
+    def events_section():
+        page = page_of(request, filterset.qs)
+        attach_item_html(page.object_list)
+        return render_to_string(
+            "events/includes/event_page.html",
+            {"page_obj": page, "filter": filterset, "query": query, "request": request},
+        )
+
+    context["events_html"] = kept_for_filters(
+        "events:list", filterset, events_section, context["mode"], context.get("year"),
+        int(sees_drafts(request.user)), context["now"].isoformat(), sorted(request.GET.lists()),
+    )  # fmt: skip
+    context.update(filter=filterset, query=query)
+    context["filter_form"] = rendered_filter_form(request, filterset)
     if years := context.get("years"):
-        nav = {"years": years, "year": context.get("year"), "query": context["query"]}
+        nav = {"years": years, "year": context.get("year"), "query": query}
         digest = hashlib.sha1(repr(nav).encode(), usedforsecurity=False).hexdigest()
         context["years_html"] = cached_html(
             f"events:years:{digest}",
@@ -41,19 +62,10 @@ def render_list(request, context):
 
 
 def upcoming(request):
-    now = timezone.now()
-    events = list_queryset(request).upcoming(now)
-    filterset, page, query = filtered_page(request, events)
-    return render_list(
-        request,
-        {
-            "title": _("Upcoming events"),
-            "filter": filterset,
-            "page_obj": page,
-            "query": query,
-            "mode": "upcoming",
-        },
-    )
+    now = list_time()
+    filterset = filtered_events(request, list_queryset(request).upcoming(now))
+    context = {"title": _("Upcoming events"), "mode": "upcoming", "now": now}
+    return render_list(request, filterset, paginate, context)
 
 
 def archive_years(request):
@@ -76,37 +88,30 @@ def archive_years(request):
 
 def archive(request):
     # Newest first across all years, paged by keyset: no OFFSET, no COUNT of the table.
-    filterset, page, query = filtered_keyset_page(request, list_queryset(request).past())
-    return render_list(
-        request,
-        {
-            "title": _("Events archive"),
-            "filter": filterset,
-            "page_obj": page,
-            "query": query,
-            "mode": "archive",
-            "years": archive_years(request),
-        },
-    )
+    now = list_time()
+    filterset = filtered_events(request, list_queryset(request).past(now))
+    context = {
+        "title": _("Events archive"),
+        "mode": "archive",
+        "now": now,
+        "years": archive_years(request),
+    }
+    return render_list(request, filterset, keyset_page, context)
 
 
 def archive_year(request, year):
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise Http404
-    events = list_queryset(request).past().filter(start__year=year)
-    filterset, page, query = filtered_page(request, events)
-    return render_list(
-        request,
-        {
-            "title": _("Events of %(year)s") % {"year": year},
-            "filter": filterset,
-            "page_obj": page,
-            "query": query,
-            "mode": "archive",
-            "year": year,
-            "years": archive_years(request),
-        },
-    )
+    now = list_time()
+    filterset = filtered_events(request, list_queryset(request).past(now).filter(start__year=year))
+    context = {
+        "title": _("Events of %(year)s") % {"year": year},
+        "mode": "archive",
+        "now": now,
+        "year": year,
+        "years": archive_years(request),
+    }
+    return render_list(request, filterset, paginate, context)
 
 
 def event_detail(request, slug):

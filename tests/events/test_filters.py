@@ -5,13 +5,10 @@ from django.utils import timezone
 
 from events.models import Event
 from tests.events.factories import AudienceRoleFactory, EventFactory, GroupFactory
+from tests.events.pages import listed as titles
 from tests.factories import SubjectFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def titles(response):
-    return [event.title for event in response.context["page_obj"].object_list]
 
 
 @pytest.fixture
@@ -82,7 +79,7 @@ def test_upcoming_filters_combined(client, catalogue):
 def test_upcoming_filter_area_matching_twice_lists_event_once(client, catalogue):
     response = client.get("/events/?area=matematyka&audience=role-zastupnyky-dyrektoriv")
     assert titles(response) == ["Геометрія для заступників"]
-    assert response.context["page_obj"].paginator.count == 1
+    assert "1 захід" in response.content.decode()
 
 
 def test_upcoming_filters_stay_in_pagination_links(client, catalogue):
