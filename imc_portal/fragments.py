@@ -72,8 +72,9 @@ def cached_html(name, render):
 def filters_key(filterset, *extra):
     """A digest of the filter values as submitted (and ``extra``), or "" when they are
     invalid: a form with errors is rendered each time, never kept. A list without filters
-    (``filterset.unfiltered``) needs no form built to know its key."""
-    if getattr(filterset, "unfiltered", False):
+    (``filterset.unfiltered``), or a list with no filters at all (``None``), needs no form
+    built to know its key."""
+    if filterset is None or getattr(filterset, "unfiltered", False):
         values = []
     elif filterset.form.errors:
         return ""

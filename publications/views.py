@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from imc_portal import feeds
 from imc_portal.filtering import clean_query_data, filtered
-from imc_portal.fragments import cached_html, filters_key
+from imc_portal.fragments import cached_html, filters_key, kept_for_filters
 from imc_portal.page_cache import cached_until_change
 from publications.authors import attach_authors
 from publications.filters import ExternalPublicationFilter, ManualFilter, PracticeFilter
@@ -135,6 +135,19 @@ def issue_detail(request, slug, year, number):
     )
 
 
+def kept_list(request, name, filterset, section):
+    """A list's section (entries, count, pager) rendered from ``section()``'s context, and
+    kept per filter values, paging parameters and day until a record changes: its queries
+    run only when it is rendered. ``filterset`` is None for a list without filters."""
+    return kept_for_filters(
+        f"publications:{name}",
+        filterset,
+        lambda: render_to_string(f"publications/includes/{name}_page.html", section()),
+        today_key(),
+        sorted(request.GET.lists()),
+    )
+
+
 def manual_list(request):
     """Manuals, the newest year first and, within a year, the most recently entered first:
     (year DESC, id DESC) is read from an index from any page on, so a deep page costs what
@@ -143,22 +156,26 @@ def manual_list(request):
     data = clean_query_data(request.GET)
     queryset = Manual.objects.published().only("pk", "year")
     filterset = filtered(ManualFilter, data, queryset)
-    page = keyset_page(filterset.qs, data, "year", PAGE_SIZE, kind=YEAR)
-    attach_entries(
-        page.object_list,
-        "publications/includes/manual_item.html",
-        "manual",
-        as_name="manual",
-        full=Manual.objects.select_related("subject"),
-        prepare=with_authors("authoring_group"),
-    )
+
+    def section():
+        page = keyset_page(filterset.qs, data, "year", PAGE_SIZE, kind=YEAR)
+        attach_entries(
+            page.object_list,
+            "publications/includes/manual_item.html",
+            "manual",
+            as_name="manual",
+            full=Manual.objects.select_related("subject"),
+            prepare=with_authors("authoring_group"),
+        )
+        return {"page": page}
+
     return render(
         request,
         "publications/manual_list.html",
         {
             "filter": filterset,
             "filter_form": rendered_filter_form(request, filterset),
-            "page": page,
+            "list_html": kept_list(request, "manual", filterset, section),
         },
     )
 
@@ -169,21 +186,25 @@ def article_list(request):
     data = clean_query_data(request.GET)
     queryset = ExternalPublication.objects.published().only("pk", "year")
     filterset = filtered(ExternalPublicationFilter, data, queryset)
-    page = keyset_page(filterset.qs, data, "year", PAGE_SIZE, kind=YEAR)
-    attach_entries(
-        page.object_list,
-        "publications/includes/article_item.html",
-        "article",
-        as_name="publication",
-        full=ExternalPublication.objects.select_related("author__institution", "subject"),
-    )
+
+    def section():
+        page = keyset_page(filterset.qs, data, "year", PAGE_SIZE, kind=YEAR)
+        attach_entries(
+            page.object_list,
+            "publications/includes/article_item.html",
+            "article",
+            as_name="publication",
+            full=ExternalPublication.objects.select_related("author__institution", "subject"),
+        )
+        return {"page": page}
+
     return render(
         request,
         "publications/article_list.html",
         {
             "filter": filterset,
             "filter_form": rendered_filter_form(request, filterset),
-            "page": page,
+            "list_html": kept_list(request, "article", filterset, section),
         },
     )
 
@@ -192,29 +213,33 @@ def practice_list(request):
     queryset = PracticeEntry.objects.published().only("pk", "included_on")
     data = clean_query_data(request.GET)
     filterset = filtered(PracticeFilter, data, queryset)
-    entries = filterset.qs
-    page = keyset_page(entries, data, "included_on", PAGE_SIZE)
-    # The count is kept per filter values (not when they are invalid) until a record changes.
-    key = filters_key(filterset)
-    if key:
-        total = cached_until_change(f"publications:practice-count:{key}", entries.count)
-    else:
-        total = entries.count()
-    attach_entries(
-        page.object_list,
-        "publications/includes/practice_item.html",
-        "practice",
-        as_name="entry",
-        full=PracticeEntry.objects.select_related("author", "institution", "subject"),
-    )
+
+    def section():
+        entries = filterset.qs
+        page = keyset_page(entries, data, "included_on", PAGE_SIZE)
+        # The count is kept per filter values (not when they are invalid): every page of
+        # the same filters shows it.
+        key = filters_key(filterset)
+        if key:
+            total = cached_until_change(f"publications:practice-count:{key}", entries.count)
+        else:
+            total = entries.count()
+        attach_entries(
+            page.object_list,
+            "publications/includes/practice_item.html",
+            "practice",
+            as_name="entry",
+            full=PracticeEntry.objects.select_related("author", "institution", "subject"),
+        )
+        return {"page": page, "total": total}
+
     return render(
         request,
         "publications/practice_list.html",
         {
             "filter": filterset,
             "filter_form": rendered_filter_form(request, filterset),
-            "page": page,
-            "total": total,
+            "list_html": kept_list(request, "practice", filterset, section),
         },
     )
 
@@ -238,20 +263,24 @@ def practice_detail(request, slug):
 
 
 def news_list(request):
-    page = keyset_page(
-        News.objects.published().only("pk", "date"),
-        clean_query_data(request.GET),
-        "date",
-        NEWS_PAGE_SIZE,
-    )
-    attach_entries(
-        page.object_list,
-        "publications/includes/news_card.html",
-        "news-card",
-        as_name="news",
-        full=News.objects.all(),
-    )
-    return render(request, "publications/news_list.html", {"page": page})
+    def section():
+        page = keyset_page(
+            News.objects.published().only("pk", "date"),
+            clean_query_data(request.GET),
+            "date",
+            NEWS_PAGE_SIZE,
+        )
+        attach_entries(
+            page.object_list,
+            "publications/includes/news_card.html",
+            "news-card",
+            as_name="news",
+            full=News.objects.all(),
+        )
+        return {"page": page}
+
+    list_html = kept_list(request, "news", None, section)
+    return render(request, "publications/news_list.html", {"list_html": list_html})
 
 
 def news_detail(request, slug):
