@@ -2,7 +2,6 @@
 
 import calendar
 import datetime as dt
-import hashlib
 
 from django.http import Http404
 from django.shortcuts import render
@@ -12,9 +11,10 @@ from django.utils import timezone
 from events.filters import filtered_events
 from events.fragments import full_events, rendered_filter_form
 from events.models import Event
+from events.models.event import sees_drafts
 from events.views.common import LIST_FIELDS
 from events.views.event import FIRST_YEAR, LAST_YEAR
-from imc_portal.fragments import attach_html, cached_html
+from imc_portal.fragments import attach_html, kept_for_filters
 
 WEEKDAYS = [dt.date(2024, 1, 1) + dt.timedelta(days=n) for n in range(7)]  # Monday first
 
@@ -49,19 +49,18 @@ def calendar_month(request, year=None, month=None):
         .order_by("start", "pk")
     )
     filterset = filtered_events(request, base)
-    events = list(filterset.qs)
-    by_day = {}
-    for event in events:
-        day = max(timezone.localtime(event.start).date(), first)
-        last = min(timezone.localtime(event.finish).date(), following - dt.timedelta(days=1))
-        while day <= last:
-            by_day.setdefault(day, []).append(event)
-            day += dt.timedelta(days=1)
-    grid = (first, today, [(day, [event.pk for event in shown]) for day, shown in by_day.items()])
-    digest = hashlib.sha1(repr(grid).encode(), usedforsecurity=False).hexdigest()
 
     def render_grid():
-        # The entries are fetched whole, and rendered, only when the grid is not kept.
+        # The month's events are read, and their entries rendered, only when the grid is
+        # not kept: per filter values, month, day (today is marked) and drafts shown.
+        events = list(filterset.qs)
+        by_day = {}
+        for event in events:
+            day = max(timezone.localtime(event.start).date(), first)
+            last = min(timezone.localtime(event.finish).date(), following - dt.timedelta(days=1))
+            while day <= last:
+                by_day.setdefault(day, []).append(event)
+                day += dt.timedelta(days=1)
         attach_html(
             events, "events/includes/calendar_item.html", "events:calendar-item",
             as_name="event", attr="calendar_html", load=full_events,
@@ -73,9 +72,20 @@ def calendar_month(request, year=None, month=None):
             ]
             for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
         ]
-        context = {"month": first, "weeks": weeks, "today": today, "weekdays": WEEKDAYS}
+        context = {
+            "month": first,
+            "weeks": weeks,
+            "today": today,
+            "weekdays": WEEKDAYS,
+            "has_events": bool(by_day),
+            "filter": filterset,
+            "request": request,
+        }
         return render_to_string("events/includes/calendar_grid.html", context)
 
+    grid_html = kept_for_filters(
+        "events:calendar-grid", filterset, render_grid, first, today, int(sees_drafts(request.user))
+    )
     previous = first - dt.timedelta(days=1)
     params = filterset.data.copy()
     return render(
@@ -83,12 +93,11 @@ def calendar_month(request, year=None, month=None):
         "events/calendar.html",
         {
             "month": first,
-            "grid_html": cached_html(f"events:calendar-grid:{digest}", render_grid),
+            "grid_html": grid_html,
             "previous": previous if previous.year >= FIRST_YEAR else None,
             "next": following if following.year <= LAST_YEAR else None,
             "filter": filterset,
             "filter_form": rendered_filter_form(request, filterset),
             "query": params.urlencode(),
-            "has_events": bool(by_day),
         },
     )
