@@ -86,8 +86,8 @@ def periodical_detail(request, slug, year=None):
         year = years[0][0] if years else None
     elif year not in {y for y, _count in years}:
         raise Http404
-    issues = []
-    if year is not None:
+
+    def render_year():
         issues = attach_entries(
             Issue.objects.published()
             .filter(periodical=periodical, year=year)
@@ -98,15 +98,20 @@ def periodical_detail(request, slug, year=None):
             as_name="issue",
             full=Issue.objects.select_related("periodical"),
         )
-    nav = {"periodical": periodical, "year": year, "years": years}
-    years_html = cached_html(
-        f"publications:periodical-years:{periodical.pk}:{year}:{today_key()}",
-        lambda: render_to_string("publications/includes/periodical_years.html", nav),
-    )
+        context = {"periodical": periodical, "year": year, "years": years, "issues": issues}
+        return render_to_string("publications/includes/periodical_year.html", context)
+
+    # The year's issues and the links to the other years, kept until a record changes or
+    # the day does (an issue appears on its date).
+    year_html = ""
+    if year is not None:
+        year_html = cached_html(
+            f"publications:periodical-year:{periodical.pk}:{year}:{today_key()}", render_year
+        )
     return render(
         request,
         "publications/periodical_detail.html",
-        {"periodical": periodical, "issues": issues, "year": year, "years_html": years_html},
+        {"periodical": periodical, "year": year, "year_html": year_html},
     )
 
 
