@@ -1,10 +1,12 @@
+import hashlib
+
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 
-from imc_portal.fragments import cached_html
+from imc_portal.fragments import cached_html, today_key
 from imc_portal.models import Centre, Teacher
 from imc_portal.plugins import app_modules
 from imc_portal.site_search import MAX_QUERY_LENGTH, search_sections
@@ -43,12 +45,22 @@ def teacher_detail(request, slug):
 
 def search(request):
     query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    sections = search_sections(query) if query else []
-    return render(
-        request,
-        "search.html",
-        {"query": query, "sections": sections, "total": sum(len(s.hits) for s in sections)},
-    )
+
+    def render_results():
+        sections = search_sections(query)
+        context = {
+            "query": query,
+            "sections": sections,
+            "total": sum(len(s.hits) for s in sections),
+        }
+        return render_to_string("includes/search_results.html", context)
+
+    # Rendered once per words, day and content version, like the hits (search_sections).
+    results_html = ""
+    if query:
+        digest = hashlib.sha1(query.encode(), usedforsecurity=False).hexdigest()
+        results_html = cached_html(f"search:{digest}:{today_key()}", render_results)
+    return render(request, "search.html", {"query": query, "results_html": results_html})
 
 
 @never_cache

@@ -5,8 +5,6 @@ every request and read only what they page by; the rows of the entries not in th
 then fetched whole. Keys carry the content version (bumped on every save), so an edit shows
 at once."""
 
-from django.utils import timezone
-
 from imc_portal import fragments as shared
 from imc_portal.fragments import attach_html, loader
 from publications.authors import attach_authors
@@ -24,12 +22,6 @@ def attach_entries(objects, template_name, name, *, as_name, full, prepare=None)
         objects, template_name, f"publications:{name}", as_name=as_name, load=loader(full),
         prepare=prepare,
     )  # fmt: skip
-
-
-def today_key():
-    """Part of the key of a piece that shows records from their date on: a record dated
-    today appears without an edit bumping the content version."""
-    return timezone.localdate().isoformat()
 
 
 def rendered_filter_form(request, filterset):

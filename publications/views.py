@@ -8,20 +8,16 @@ from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from imc_portal import feeds
 from imc_portal.filtering import clean_query_data, filtered
-from imc_portal.fragments import cached_html, filters_key, kept_for_filters
+from imc_portal.fragments import cached_html, filters_key, kept_for_filters, today_key
 from imc_portal.page_cache import cached_until_change
 from publications.authors import attach_authors
 from publications.filters import ExternalPublicationFilter, ManualFilter, PracticeFilter
-from publications.fragments import (
-    attach_entries,
-    rendered_filter_form,
-    today_key,
-    with_authors,
-)
+from publications.fragments import attach_entries, rendered_filter_form, with_authors
 from publications.models import (
     ExternalPublication,
     Issue,
@@ -250,21 +246,27 @@ def practice_list(request):
 
 
 def practice_detail(request, slug):
-    """The entry; its body (catalogue decisions, description, materials) is rendered once
-    per content version, and the materials are fetched only then."""
+    """The entry; its body (catalogue decisions, description, materials) and the line that
+    describes it (author, institution) are rendered once per content version, and the
+    related rows are fetched only then: a visit reads the entry's own row."""
     entry = get_object_or_404(
-        PracticeEntry.objects.published().select_related("author", "institution", "subject"),
-        slug=slug,
+        PracticeEntry.objects.published().only("pk", "slug", "topic"), slug=slug
     )
 
-    def render_body():
-        entry.material_list = list(PracticeMaterial.objects.filter(entry=entry))
-        return render_to_string("publications/includes/practice_body.html", {"entry": entry})
+    def render_page():
+        whole = PracticeEntry.objects.select_related("author", "institution", "subject").get(
+            pk=entry.pk
+        )
+        whole.material_list = list(PracticeMaterial.objects.filter(entry=whole))
+        return {
+            "description": f"{whole.topic}. {whole.author.full_name}, {whole.institution.name}",
+            "body_html": render_to_string(
+                "publications/includes/practice_body.html", {"entry": whole}
+            ),
+        }
 
-    body_html = cached_html(f"publications:practice:{entry.pk}", render_body)
-    return render(
-        request, "publications/practice_detail.html", {"entry": entry, "body_html": body_html}
-    )
+    kept = cached_until_change(f"publications:practice:{entry.pk}:{get_language()}", render_page)
+    return render(request, "publications/practice_detail.html", {"entry": entry, **kept})
 
 
 def news_list(request):

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.html import escape
 
 from imc_portal.page_cache import clear_local
 from publications.models.common import Level
@@ -247,14 +248,20 @@ def test_practice_detail_shows_both_catalogue_dates_and_materials(
     )
     PracticeMaterialFactory(entry=entry, title="Конспекти уроків")
     client.get("/practice/")  # caches the Centre
-    with django_assert_num_queries(2):
+    # the entry, then whole with its author, institution and area, its materials
+    with django_assert_num_queries(3):
         response = client.get(entry.get_absolute_url())
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(1):  # the entry's own row; the rest is kept rendered
         warm = client.get(entry.get_absolute_url())
     assert warm.content == response.content
     html = response.content.decode()
     assert "20 березня 2015" in html and "10 травня 2016" in html and "№ 118" in html
     assert "Конспекти уроків" in html
+    description = f"{entry.topic}. {entry.author.full_name}, {entry.institution.name}"
+    assert f'<meta name="description" content="{escape(description)}">' in html
+    entry.author.surname = "Виправлена"
+    entry.author.save()
+    assert "Виправлена" in client.get(entry.get_absolute_url()).content.decode()
 
 
 @pytest.mark.parametrize("count", [1, 3])
