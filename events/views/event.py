@@ -2,7 +2,7 @@
 
 import hashlib
 
-from django.db.models import Count, prefetch_related_objects
+from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -17,7 +17,7 @@ from events.ics import build_calendar
 from events.models import Event, Material
 from events.models.event import sees_drafts
 from events.views.common import (
-    DETAIL_PREFETCH,
+    detail_queryset,
     keyset_page,
     list_queryset,
     list_time,
@@ -115,22 +115,32 @@ def archive_year(request, year):
 
 
 def event_detail(request, slug):
-    """The event; its body (speakers, materials, partners…) is rendered once per content
-    version, and the related rows are fetched only then."""
-    event = get_object_or_404(
-        Event.objects.visible_to(request.user).select_related("venue", "group__subject"),
-        slug=slug,
+    """The event's page, kept per address and drafts shown until a record changes: a visit
+    runs no query. Its body (speakers, materials, partners…) is rendered both ways, before
+    and after the event (when the results show), so the page turns at the event's end."""
+    drafts = sees_drafts(request.user)
+
+    def compute():
+        event = detail_queryset(request).filter(slug=slug).first()
+        if event is None:
+            return None
+        bodies = {
+            is_past: render_to_string(
+                "events/includes/event_body.html", {"event": event, "is_past": is_past}
+            )
+            for is_past in (False, True)
+        }
+        shown = {"title": event.title, "description": event.description}
+        return {"event": shown, "finish": event.end or event.start, "bodies": bodies}
+
+    address = hashlib.sha1(slug.encode(), usedforsecurity=False).hexdigest()
+    kept = cached_until_change(f"events:page:{address}:{int(drafts)}", compute)
+    if kept is None:
+        raise Http404
+    body_html = kept["bodies"][kept["finish"] < timezone.now()]
+    return render(
+        request, "events/event_detail.html", {"event": kept["event"], "body_html": body_html}
     )
-    is_past = (event.end or event.start) < timezone.now()
-
-    def render_body():
-        prefetch_related_objects([event], *DETAIL_PREFETCH)
-        return render_to_string(
-            "events/includes/event_body.html", {"event": event, "is_past": is_past}
-        )
-
-    body_html = cached_html(f"events:detail:{event.pk}:{is_past}", render_body)
-    return render(request, "events/event_detail.html", {"event": event, "body_html": body_html})
 
 
 def event_ics(request, slug):
