@@ -78,11 +78,16 @@ class SlicePage:
         return self.number + 1
 
 
-def slice_page(request, queryset, per_page):
+def page_number(request):
+    """The ?page= of a list paged by ``slice_page`` (1 when absent); 404 for anything that
+    is not a page number."""
     raw = request.GET.get("page", "1").replace("\x00", "") or "1"
     if not raw.isdigit() or not 1 <= int(raw) <= 10_000:
         raise Http404
-    number = int(raw)
+    return int(raw)
+
+
+def slice_page(queryset, number, per_page):
     rows = list(queryset[(number - 1) * per_page : number * per_page + 1])
     if not rows and number > 1:
         raise Http404

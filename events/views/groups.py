@@ -11,7 +11,7 @@ from django.utils import timezone
 from events.fragments import attach_item_html
 from events.models import Event, Group, Material
 from events.models.event import sees_drafts
-from events.views.common import LIST_FIELDS, slice_page
+from events.views.common import LIST_FIELDS, page_number, slice_page
 from imc_portal.fragments import attach_html, cached_html
 
 PAST_MEETINGS_SHOWN = 20
@@ -48,26 +48,31 @@ def full_groups(groups):
 
 
 def group_list(request):
-    groups = (
-        Group.objects.published()
-        .only("pk", "kind")
-        .order_by("kind", F("subject__order").asc(nulls_last=True), "order", "name")
-    )
-    page = slice_page(request, groups, GROUPS_PER_PAGE)
-    # Each entry is rendered once per content version.
-    attach_html(
-        page.object_list, "events/includes/group_item.html", "events:group-item",
-        as_name="group", attr="item_html", load=full_groups,
-    )  # fmt: skip
-    sections = {}
-    for group in page.object_list:
-        sections.setdefault(group.kind, {"label": group.get_kind_display(), "groups": []})
-        sections[group.kind]["groups"].append(group)
-    return render(
-        request,
-        "events/group_list.html",
-        {"sections": list(sections.values()), "page_obj": page},
-    )
+    """The groups a page at a time, by kind; each page kept rendered until a record
+    changes (the groups' own queries run only then)."""
+    number = page_number(request)
+
+    def render_page():
+        groups = (
+            Group.objects.published()
+            .only("pk", "kind")
+            .order_by("kind", F("subject__order").asc(nulls_last=True), "order", "name")
+        )
+        page = slice_page(groups, number, GROUPS_PER_PAGE)
+        # Each entry is rendered once per content version.
+        attach_html(
+            page.object_list, "events/includes/group_item.html", "events:group-item",
+            as_name="group", attr="item_html", load=full_groups,
+        )  # fmt: skip
+        sections = {}
+        for group in page.object_list:
+            sections.setdefault(group.kind, {"label": group.get_kind_display(), "groups": []})
+            sections[group.kind]["groups"].append(group)
+        context = {"sections": list(sections.values()), "page_obj": page}
+        return render_to_string("events/includes/group_page.html", context)
+
+    page_html = cached_html(f"events:group-page:{number}", render_page)
+    return render(request, "events/group_list.html", {"page_html": page_html})
 
 
 def can_see_members(user):
