@@ -1,14 +1,27 @@
 """The home page's "next events" section."""
 
+from django.utils.functional import SimpleLazyObject
+
 from events.fragments import attach_item_html
 from events.models import Event
-from events.views.common import LIST_FIELDS
+from events.views.common import LIST_FIELDS, list_time
 
 HOME_EVENTS = 5
 
 
 def sections(request):
-    events = attach_item_html(
-        Event.objects.published().upcoming().only(*LIST_FIELDS)[:HOME_EVENTS], 3
+    """The next events, kept rendered for the minute (see ``list_time``) until a record
+    changes: read only when the section is rendered."""
+    now = list_time()
+    events = SimpleLazyObject(
+        lambda: attach_item_html(
+            Event.objects.published().upcoming(now).only(*LIST_FIELDS)[:HOME_EVENTS], 3
+        )
     )
-    return [{"template": "events/includes/home_upcoming.html", "events": events}]
+    return [
+        {
+            "cache": f"events-upcoming:{now.isoformat()}",
+            "template": "events/includes/home_upcoming.html",
+            "events": events,
+        }
+    ]

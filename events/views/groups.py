@@ -6,12 +6,11 @@ from django.db.models import Count, F, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
-from django.utils import timezone
 
 from events.fragments import attach_item_html
 from events.models import Event, Group, Material
 from events.models.event import sees_drafts
-from events.views.common import LIST_FIELDS, page_number, slice_page
+from events.views.common import LIST_FIELDS, list_time, page_number, slice_page
 from imc_portal.fragments import attach_html, cached_html
 
 PAST_MEETINGS_SHOWN = 20
@@ -96,26 +95,37 @@ def group_detail(request, slug):
         return render_to_string("events/includes/group_passport.html", {"group": whole})
 
     passport_html = cached_html(f"events:group-passport:{group.pk}", render_passport)
-    now = timezone.now()
-    meetings = Event.objects.visible_to(request.user).filter(group=group)
-    # Upcoming entries come from the fragment cache (areas fetched only for those missing).
-    upcoming = attach_item_html(list(meetings.upcoming(now).only(*LIST_FIELDS)), 3)
-
-    def render_past():
-        past = list(
-            meetings.past(now).prefetch_related(
-                Prefetch("materials", queryset=Material.objects.all(), to_attr="material_list")
-            )[:PAST_MEETINGS_SHOWN]
-        )
-        context = {"group": group, "past": past, "past_total": meetings.past(now).count()}
-        return render_to_string("events/includes/group_past.html", context)
-
-    # Past meetings are all the group's meetings but the upcoming ones: the same upcoming
-    # list (and the same content version) means the same past list.
-    shown = ",".join(str(event.pk) for event in upcoming)
-    digest = hashlib.sha1(shown.encode(), usedforsecurity=False).hexdigest()
+    now = list_time()
     drafts = int(sees_drafts(request.user))
-    past_html = cached_html(f"events:group-past:{group.pk}:{drafts}:{digest}", render_past)
+    meetings = Event.objects.visible_to(request.user).filter(group=group)
+
+    def render_meetings():
+        # Upcoming entries come from the fragment cache (areas fetched only for those
+        # missing).
+        upcoming = attach_item_html(list(meetings.upcoming(now).only(*LIST_FIELDS)), 3)
+
+        def render_past():
+            past = list(
+                meetings.past(now).prefetch_related(
+                    Prefetch("materials", queryset=Material.objects.all(), to_attr="material_list")
+                )[:PAST_MEETINGS_SHOWN]
+            )
+            context = {"group": group, "past": past, "past_total": meetings.past(now).count()}
+            return render_to_string("events/includes/group_past.html", context)
+
+        # Past meetings are all the group's meetings but the upcoming ones: the same upcoming
+        # list (and the same content version) means the same past list.
+        shown = ",".join(str(event.pk) for event in upcoming)
+        digest = hashlib.sha1(shown.encode(), usedforsecurity=False).hexdigest()
+        past_html = cached_html(f"events:group-past:{group.pk}:{drafts}:{digest}", render_past)
+        return render_to_string(
+            "events/includes/group_meetings.html", {"upcoming": upcoming, "past_html": past_html}
+        )
+
+    # Kept for the minute (see list_time) until a record changes.
+    meetings_html = cached_html(
+        f"events:group-meetings:{group.pk}:{drafts}:{now.isoformat()}", render_meetings
+    )
     members = None
     if can_see_members(request.user):
         members = list(group.members.select_related("institution").order_by("surname"))
@@ -125,8 +135,7 @@ def group_detail(request, slug):
         {
             "group": group,
             "passport_html": passport_html,
-            "upcoming": upcoming,
-            "past_html": past_html,
+            "meetings_html": meetings_html,
             "members": members,
         },
     )

@@ -1,6 +1,7 @@
 import pytest
 
-from events.views import common, event
+from events import home
+from events.views import common, event, groups
 
 
 @pytest.fixture(autouse=True)
@@ -8,4 +9,5 @@ def _one_list_minute(monkeypatch):
     """The event lists are kept per minute (common.list_time): within a test it stays the
     minute the test began, so a second request never lands in the next minute by chance."""
     now = common.list_time()
-    monkeypatch.setattr(event, "list_time", lambda: now)
+    for module in (event, groups, home):
+        monkeypatch.setattr(module, "list_time", lambda: now)
