@@ -1,7 +1,8 @@
 """Rendered pieces of the contests pages kept until any record changes: a result row, a
 figures table, a filter form are the same for every visitor, and rendering them is most of a
-result page's time. The pages' own list queries still run on every request; keys carry the
-content version (bumped on every save), so an edit shows at once."""
+result page's time; a year's or an edition's results are kept whole per filter values
+(``kept_for_filters``). Keys carry the content version (bumped on every save), so an edit
+shows at once."""
 
 from django.conf import settings
 from django.template.loader import render_to_string

@@ -1,6 +1,7 @@
 """Rendered pieces of the event lists kept until any record changes: an event's list entry
 and the filter form are the same for every visitor, and rendering them is most of a list
-page's time. Keys carry the content version (bumped on every save), so an edit shows at once."""
+page's time (the lists' sections are kept whole too: views.event.render_list). Keys carry
+the content version (bumped on every save), so an edit shows at once."""
 
 from events.models import Event
 from imc_portal import fragments as shared

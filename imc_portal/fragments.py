@@ -3,8 +3,10 @@
 A list entry, a results table or a filter form is the same for every visitor until a record
 is saved, and rendering it is most of a page's time. ``attach_html`` renders each object's
 piece once per content version (see page_cache) and reads the others in one round trip, or
-from the worker's memory; the list query itself still runs on every request, so the page
-shows exactly the rows it would without the cache.
+from the worker's memory. A whole section of a page (a list with its pager, a year's results)
+is kept by ``kept_for_filters`` under everything it depends on: the filter values and paging
+parameters as submitted, and, where the page depends on them, the minute or the day and
+whether drafts are shown; its queries then run only when it is rendered.
 """
 
 import hashlib

@@ -1,9 +1,9 @@
 """Rendered pieces of the publications pages kept until any record changes: a list entry, a
 filter form, the body of an issue, a practice entry or a news item are the same for every
-visitor, and rendering them is most of a page's time. The lists' own queries still run on
-every request and read only what they page by; the rows of the entries not in the cache are
-then fetched whole. Keys carry the content version (bumped on every save), so an edit shows
-at once."""
+visitor, and rendering them is most of a page's time. A list's query reads only what it
+pages by, and runs when its section is not kept (views.kept_list); the rows of the entries
+not in the cache are then fetched whole. Keys carry the content version (bumped on every
+save), so an edit shows at once."""
 
 from imc_portal import fragments as shared
 from imc_portal.fragments import attach_html, loader

@@ -1,3 +1,4 @@
+import hashlib
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
@@ -112,28 +113,33 @@ def periodical_detail(request, slug, year=None):
 
 
 def issue_detail(request, slug, year, number):
-    """The issue; its contents (articles and their authors) are rendered once per content
-    version, and the articles are fetched only then."""
-    issue = get_object_or_404(
-        Issue.objects.published().select_related("periodical"),
-        periodical__slug=slug,
-        year=year,
-        number=number,
-    )
+    """The issue's page, kept per address and day (an issue appears on its date) until a
+    record changes: a visit runs no query. Its contents (articles and their authors) are
+    fetched only when it is rendered."""
 
-    def render_contents():
+    def compute():
+        issue = (
+            Issue.objects.published()
+            .select_related("periodical")
+            .filter(periodical__slug=slug, year=year, number=number)
+            .first()
+        )
+        if issue is None:
+            return None
         contents = list(issue.articles.select_related("subject"))
         attach_authors(contents, "other_authors")
-        return render_to_string(
-            "publications/includes/issue_contents.html", {"issue": issue, "contents": contents}
+        html = render_to_string(
+            "publications/includes/issue_page.html", {"issue": issue, "contents": contents}
         )
+        title = str(issue)
+        return {"title": title, "subtitle": issue.title, "html": html}
 
-    contents_html = cached_html(f"publications:issue:{issue.pk}", render_contents)
-    return render(
-        request,
-        "publications/issue_detail.html",
-        {"issue": issue, "contents_html": contents_html},
-    )
+    address = hashlib.sha1(repr((slug, year, number)).encode(), usedforsecurity=False)
+    key = f"publications:issue-page:{address.hexdigest()}:{today_key()}:{get_language()}"
+    kept = cached_until_change(key, compute)
+    if kept is None:
+        raise Http404
+    return render(request, "publications/issue_detail.html", kept)
 
 
 def kept_list(request, name, filterset, section):
