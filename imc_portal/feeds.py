@@ -1,22 +1,15 @@
 """Feeds kept until a record changes: a feed reader polls the same address every few
 minutes, and building the XML is most of a feed's time."""
 
-import hashlib
-
 from django.http import HttpResponse
-from django.utils.translation import get_language
 
-from imc_portal.page_cache import cached_until_change
+from imc_portal import fragments
 
 
 def kept(request, name, parts, build):
     """``build()`` kept per content version, address asked for and language; ``parts`` is
     what else the body depends on (the records it lists, the day)."""
-    digest = hashlib.sha1(
-        repr((parts, request.build_absolute_uri(), get_language())).encode(),
-        usedforsecurity=False,
-    ).hexdigest()
-    return cached_until_change(f"{name}:{digest}", build)
+    return fragments.kept(name, build, parts, request.build_absolute_uri())
 
 
 def kept_feed(request, name, parts, feed):

@@ -72,6 +72,13 @@ def today_key():
     return timezone.localdate().isoformat()
 
 
+def kept(name, compute, *parts):
+    """``compute()`` kept until any record changes, per language and ``parts`` (an address,
+    the day…: everything else the value depends on, kept as a digest)."""
+    digest = hashlib.sha1(repr((parts, get_language())).encode(), usedforsecurity=False)
+    return cached_until_change(f"{name}:{digest.hexdigest()}", compute)
+
+
 def cached_html(name, render):
     """``render()`` (a string of HTML) kept until any record changes; ``name`` must tell
     apart everything the HTML depends on besides the language."""

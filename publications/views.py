@@ -1,4 +1,3 @@
-import hashlib
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
@@ -9,12 +8,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from imc_portal import feeds
 from imc_portal.filtering import clean_query_data, filtered
-from imc_portal.fragments import cached_html, filters_key, kept_for_filters, today_key
+from imc_portal.fragments import cached_html, filters_key, kept, kept_for_filters, today_key
 from imc_portal.page_cache import cached_until_change
 from publications.authors import attach_authors
 from publications.filters import ExternalPublicationFilter, ManualFilter, PracticeFilter
@@ -134,12 +132,10 @@ def issue_detail(request, slug, year, number):
         title = str(issue)
         return {"title": title, "subtitle": issue.title, "html": html}
 
-    address = hashlib.sha1(repr((slug, year, number)).encode(), usedforsecurity=False)
-    key = f"publications:issue-page:{address.hexdigest()}:{today_key()}:{get_language()}"
-    kept = cached_until_change(key, compute)
-    if kept is None:
+    page = kept("publications:issue-page", compute, slug, year, number, today_key())
+    if page is None:
         raise Http404
-    return render(request, "publications/issue_detail.html", kept)
+    return render(request, "publications/issue_detail.html", page)
 
 
 def kept_list(request, name, filterset, section):
@@ -155,6 +151,21 @@ def kept_list(request, name, filterset, section):
     )
 
 
+def year_section(filterset, data, name, *, as_name, full, prepare=None):
+    """``section`` for ``kept_list``: a page of a list ordered by (year DESC, id DESC), its
+    entries rendered from ``publications/includes/<name>_item.html``."""
+
+    def section():
+        page = keyset_page(filterset.qs, data, "year", PAGE_SIZE, kind=YEAR)
+        attach_entries(
+            page.object_list, f"publications/includes/{name}_item.html", name,
+            as_name=as_name, full=full, prepare=prepare,
+        )  # fmt: skip
+        return {"page": page}
+
+    return section
+
+
 def manual_list(request):
     """Manuals, the newest year first and, within a year, the most recently entered first:
     (year DESC, id DESC) is read from an index from any page on, so a deep page costs what
@@ -164,18 +175,10 @@ def manual_list(request):
     queryset = Manual.objects.published().only("pk", "year")
     filterset = filtered(ManualFilter, data, queryset)
 
-    def section():
-        page = keyset_page(filterset.qs, data, "year", PAGE_SIZE, kind=YEAR)
-        attach_entries(
-            page.object_list,
-            "publications/includes/manual_item.html",
-            "manual",
-            as_name="manual",
-            full=Manual.objects.select_related("subject"),
-            prepare=with_authors("authoring_group"),
-        )
-        return {"page": page}
-
+    section = year_section(
+        filterset, data, "manual", as_name="manual",
+        full=Manual.objects.select_related("subject"), prepare=with_authors("authoring_group"),
+    )  # fmt: skip
     return render(
         request,
         "publications/manual_list.html",
@@ -194,17 +197,10 @@ def article_list(request):
     queryset = ExternalPublication.objects.published().only("pk", "year")
     filterset = filtered(ExternalPublicationFilter, data, queryset)
 
-    def section():
-        page = keyset_page(filterset.qs, data, "year", PAGE_SIZE, kind=YEAR)
-        attach_entries(
-            page.object_list,
-            "publications/includes/article_item.html",
-            "article",
-            as_name="publication",
-            full=ExternalPublication.objects.select_related("author__institution", "subject"),
-        )
-        return {"page": page}
-
+    section = year_section(
+        filterset, data, "article", as_name="publication",
+        full=ExternalPublication.objects.select_related("author__institution", "subject"),
+    )  # fmt: skip
     return render(
         request,
         "publications/article_list.html",
@@ -271,8 +267,8 @@ def practice_detail(request, slug):
             ),
         }
 
-    kept = cached_until_change(f"publications:practice:{entry.pk}:{get_language()}", render_page)
-    return render(request, "publications/practice_detail.html", {"entry": entry, **kept})
+    page = kept("publications:practice", render_page, entry.pk)
+    return render(request, "publications/practice_detail.html", {"entry": entry, **page})
 
 
 def news_list(request):

@@ -24,6 +24,7 @@ from events.views.common import (
     paginate,
     query_without_paging,
 )
+from imc_portal import fragments
 from imc_portal.fragments import cached_html, kept_for_filters
 from imc_portal.page_cache import cached_until_change
 
@@ -133,8 +134,7 @@ def event_detail(request, slug):
         shown = {"title": event.title, "description": event.description}
         return {"event": shown, "finish": event.end or event.start, "bodies": bodies}
 
-    address = hashlib.sha1(slug.encode(), usedforsecurity=False).hexdigest()
-    kept = cached_until_change(f"events:page:{address}:{int(drafts)}", compute)
+    kept = fragments.kept("events:page", compute, slug, drafts)
     if kept is None:
         raise Http404
     body_html = kept["bodies"][kept["finish"] < timezone.now()]

@@ -2,6 +2,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from events.models import Event
@@ -263,3 +264,12 @@ def test_event_page_shows_its_results_once_over_without_an_edit(
     monkeypatch.setattr(timezone, "now", lambda: later)
     with django_assert_num_queries(0):  # the page is kept; only its time has come
         assert "37 учасників" in client.get(event.get_absolute_url()).content.decode()
+
+
+def test_event_page_is_kept_per_language():
+    event = EventFactory()
+    SpeakerFactory(event=event)
+    url = event.get_absolute_url()
+    assert "Speakers" in Client().get(f"/en{url}").content.decode()
+    ukrainian = Client().get(url).content.decode()
+    assert "Доповідачі" in ukrainian and "Speakers" not in ukrainian
