@@ -3,24 +3,23 @@ and the filter form are the same for every visitor, and rendering them is most o
 page's time (the lists' sections are kept whole too: views.event.render_list). Keys carry
 the content version (bumped on every save), so an edit shows at once."""
 
-from events.models import Event
+from django.db.models import prefetch_related_objects
+
 from imc_portal import fragments as shared
-from imc_portal.fragments import attach_html, loader
+from imc_portal.fragments import attach_html
 
 
-def full_events(events):
-    """The events again with every column, their venue, group and areas: for the entries
-    not in the cache, when the list fetched only what it pages and keys by."""
-    whole = Event.objects.with_finish().select_related("venue", "group")
-    return loader(whole.prefetch_related("subjects"))(events)
+def fetch_areas(events):
+    """``prepare=`` for the entries not in the cache: the lists read their events with
+    ``EventQuerySet.for_list``, so only the areas are missing (one query for the page)."""
+    prefetch_related_objects(events, "subjects")
 
 
 def attach_item_html(events, level=2):
-    """Set ``event.item_html`` on each event; the events not in the cache are fetched whole
-    (the lists read only ``LIST_FIELDS``)."""
+    """Set ``event.item_html`` on each event (read with ``for_list``)."""
     return attach_html(
         events, "events/includes/event_item.html", f"events:item:{level}", as_name="event",
-        extra={"level": level}, attr="item_html", load=full_events,
+        extra={"level": level}, attr="item_html", prepare=fetch_areas,
     )  # fmt: skip
 
 

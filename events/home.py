@@ -4,7 +4,7 @@ from django.utils.functional import SimpleLazyObject
 
 from events.fragments import attach_item_html
 from events.models import Event
-from events.views.common import LIST_FIELDS, list_time
+from events.views.common import list_time
 
 HOME_EVENTS = 5
 
@@ -15,7 +15,7 @@ def sections(request):
     now = list_time()
     events = SimpleLazyObject(
         lambda: attach_item_html(
-            Event.objects.published().upcoming(now).only(*LIST_FIELDS)[:HOME_EVENTS], 3
+            Event.objects.published().upcoming(now).for_list()[:HOME_EVENTS], 3
         )
     )
     return [

@@ -41,6 +41,11 @@ class EventQuerySet(models.QuerySet):
     def with_finish(self):
         return self.annotate(finish=Coalesce("end", "start"))
 
+    def for_list(self):
+        """As a list reads its events: every column, with the venue and the group, so that
+        the entries not kept rendered need only their areas (``events.fragments``)."""
+        return self.select_related("venue", "group")
+
     def finishing_after(self, moment):
         """Finish (end, or start when no end) at or after ``moment``, written so that the
         indexes on start and on end serve it (an end is never before its start).

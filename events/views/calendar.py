@@ -9,10 +9,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from events.filters import filtered_events
-from events.fragments import full_events, rendered_filter_form
+from events.fragments import fetch_areas, rendered_filter_form
 from events.models import Event
 from events.models.event import sees_drafts
-from events.views.common import LIST_FIELDS
 from events.views.event import FIRST_YEAR, LAST_YEAR
 from imc_portal.fragments import attach_html, kept_for_filters
 
@@ -42,7 +41,7 @@ def calendar_month(request, year=None, month=None):
     # Events that touch the month: started before its end and finish after its start.
     base = (
         Event.objects.visible_to(request.user)
-        .only(*LIST_FIELDS)
+        .for_list()
         .with_finish()
         .filter(start__lt=end)
         .finishing_after(start)
@@ -63,7 +62,7 @@ def calendar_month(request, year=None, month=None):
                 day += dt.timedelta(days=1)
         attach_html(
             events, "events/includes/calendar_item.html", "events:calendar-item",
-            as_name="event", attr="calendar_html", load=full_events,
+            as_name="event", attr="calendar_html", prepare=fetch_areas,
         )  # fmt: skip
         weeks = [
             [

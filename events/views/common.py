@@ -4,8 +4,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Prefetch, Q
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Prefetch, Q, Window
 from django.http import Http404
 from django.utils import timezone
 
@@ -14,14 +14,9 @@ from events.models import Event, Material, Speaker
 PAGE_SIZE = 20
 
 
-# What a list needs of each event besides its entry kept rendered: the key and what pages
-# are cut by. The entries not in the fragment cache are fetched whole (events.fragments).
-LIST_FIELDS = ("pk", "start", "end")
-
-
 def list_queryset(request):
-    """Events a visitor may see, as much of them as a list page needs."""
-    return Event.objects.visible_to(request.user).only(*LIST_FIELDS)
+    """Events a visitor may see, as a list page reads them (``EventQuerySet.for_list``)."""
+    return Event.objects.visible_to(request.user).for_list()
 
 
 DETAIL_PREFETCH = (
@@ -43,11 +38,19 @@ def detail_queryset(request):
 
 
 def paginate(request, queryset, per_page=PAGE_SIZE):
-    paginator = Paginator(queryset, per_page)
-    try:
-        return paginator.page(request.GET.get("page", "1").replace("\x00", "") or 1)
-    except InvalidPage:
-        raise Http404 from None
+    """A numbered page and the number of rows in one query: each row carries the total
+    (COUNT(*) OVER ()), so the paginator needs no COUNT of its own. 404 past the last page."""
+    number = page_number(request)
+    rows = list(
+        queryset.annotate(rows_in_list=Window(Count("pk")))[
+            (number - 1) * per_page : number * per_page
+        ]
+    )
+    if not rows and number > 1:
+        raise Http404
+    paginator = Paginator([], per_page)
+    paginator.count = rows[0].rows_in_list if rows else 0
+    return Page(rows, number, paginator)
 
 
 @dataclass

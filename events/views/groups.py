@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from events.fragments import attach_item_html
 from events.models import Event, Group, Material
 from events.models.event import sees_drafts
-from events.views.common import LIST_FIELDS, list_time, page_number, slice_page
+from events.views.common import list_time, page_number, slice_page
 from imc_portal.fragments import attach_html, cached_html
 
 PAST_MEETINGS_SHOWN = 20
@@ -102,7 +102,7 @@ def group_detail(request, slug):
     def render_meetings():
         # Upcoming entries come from the fragment cache (areas fetched only for those
         # missing).
-        upcoming = attach_item_html(list(meetings.upcoming(now).only(*LIST_FIELDS)), 3)
+        upcoming = attach_item_html(list(meetings.upcoming(now).for_list()), 3)
 
         def render_past():
             past = list(

@@ -99,9 +99,9 @@ def test_group_pages_query_count_does_not_grow(client, django_assert_num_queries
         assert client.get("/groups/").content.decode() == listing
     # the centre is now cached for the rest of the test; the first visit renders the
     # passport (the group whole, its members counted), the entries of the upcoming meetings
-    # (fetched whole, their areas) and the past meetings (the meetings, their materials,
+    # (the meetings, their areas) and the past meetings (the meetings, their materials,
     # their count)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         html = client.get(group.get_absolute_url()).content.decode()
     assert html.count('<article class="border-bottom py-2"') == count
     assert html.count(">Матеріал ") == count

@@ -165,8 +165,9 @@ def test_upcoming_query_count_does_not_grow(client, django_assert_num_queries, c
     with django_assert_num_queries(0):
         response = client.get("/events/?area=matematyka")
     assert len(listed(response)) == count
-    # then the count and the page of events (their entries, areas included, are cached)
-    with django_assert_num_queries(2):
+    # then the page of events, counted in the same query (their entries, areas included,
+    # are cached)
+    with django_assert_num_queries(1):
         client.get("/events/?area=matematyka&page=1")
     EventFactory(title="Щойно додане").subjects.add(Subject.objects.get(slug="matematyka"))
     assert "Щойно додане" in listed(client.get("/events/?area=matematyka"))
@@ -232,10 +233,9 @@ def test_feeds_query_count_does_not_grow(client, django_assert_num_queries, coun
 @pytest.mark.parametrize("count", [1, 3])
 def test_home_query_count_does_not_grow(client, django_assert_num_queries, count):
     _events(count)
-    # the centre, the next events (their keys, then the entries to render whole, and their
-    # areas), the latest news, and the contests' latest results (no olympiad year, no
-    # winners: 2; cached until a record changes)
-    with django_assert_num_queries(7):
+    # the centre, the next events and their areas, the latest news, and the contests'
+    # latest results (no olympiad year, no winners: 2; cached until a record changes)
+    with django_assert_num_queries(6):
         response = client.get("/")
     assert response.content.decode().count("event-item") == count
     # then nothing: the sections are kept rendered (the next events for the minute)
@@ -273,3 +273,24 @@ def test_event_page_is_kept_per_language():
     assert "Speakers" in Client().get(f"/en{url}").content.decode()
     ukrainian = Client().get(url).content.decode()
     assert "Доповідачі" in ukrainian and "Speakers" not in ukrainian
+
+
+def test_numbered_pages_count_the_whole_list_in_the_page_query(client):
+    soon = timezone.now() + dt.timedelta(days=1)
+    for n in range(45):
+        EventFactory(title=f"Захід {n:02}", start=soon + dt.timedelta(hours=n))
+    first, third = client.get("/events/"), client.get("/events/?page=3")
+    assert listed(first) == [f"Захід {n:02}" for n in range(20)]
+    assert listed(third) == [f"Захід {n:02}" for n in range(40, 45)]
+    for response in (first, third):  # the total, not the rows on the page
+        assert "45 заходів" in response.content.decode()
+    assert 'href="?page=2"' in third.content.decode()
+    for page in ("4", "0", "abc", "2.5", "9" * 30):
+        assert client.get(f"/events/?page={page}").status_code == 404, page
+    assert listed(client.get("/events/?page=%00")) == listed(first)  # a NUL byte is dropped
+
+
+def test_an_empty_list_is_a_page_not_a_404(client):
+    response = client.get("/events/?page=1")
+    assert response.status_code == 200
+    assert listed(response) == []
