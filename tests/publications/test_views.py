@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from django.core.cache import cache
@@ -359,6 +360,27 @@ def test_teacher_page_lists_publications_and_practice(client):
         assert title in html
     assert "Прихована" not in html
     assert teacher.email not in html or not teacher.email
+
+
+def test_teacher_page_lists_each_kind_of_publication_with_its_link_and_place(client):
+    teacher = TeacherFactory()
+    older = ArticleFactory(teachers=[teacher], title="Стара стаття", issue__year=2015)
+    newer = ArticleFactory(teachers=[teacher], title="Нова стаття", issue__year=2019)
+    manual = ManualFactory(teachers=[teacher], title="Посібник", year=2018)
+    ExternalPublicationFactory(author=teacher, title="У журналі", venue="Шкільний світ", year=2020)
+    html = client.get(teacher.get_absolute_url()).content.decode()
+    lines = re.findall(
+        r"<li>(.*?)</li>", html.split('id="person-publications"')[1].split("</ul>")[0]
+    )
+    issue = newer.issue
+    assert lines == [
+        f'<a href="{newer.get_absolute_url()}">Нова стаття</a> '
+        f"// {issue.periodical.title}, 2019, № {issue.number}",
+        f'<a href="{older.get_absolute_url()}">Стара стаття</a> '
+        f"// {older.issue.periodical.title}, 2015, № {older.issue.number}",
+        f'<a href="{manual.get_absolute_url()}">Посібник</a> (2018)',
+        "У журналі // Шкільний світ, 2020",
+    ]
 
 
 def test_periodical_archive_shows_a_new_year_at_once(client):
