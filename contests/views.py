@@ -48,7 +48,7 @@ from contests.models import (
     ProjectFestival,
 )
 from contests.models.olympiads import WINNING_DIPLOMAS
-from imc_portal.fragments import attach_html, cached_html, filters_key, loader
+from imc_portal.fragments import attach_html, cached_html, filters_key
 from imc_portal.page_cache import cached_until_change
 from imc_portal.periods import Period
 
@@ -364,11 +364,12 @@ def olympiad_result_groups(filterset, subject_name, page):
     tournament), each row's HTML in ``row.html``: the rows, their groups and the next page's
     number, if any."""
     offset = (page - 1) * ROWS_PER_PAGE
-    # Only the key and the kind (the rows are grouped by it): the rows are rendered once
-    # per change of the records, and read whole then (load) for those not rendered yet.
+    # Read whole with what a row shows (a page is at most ROWS_PER_PAGE rows), and the kind
+    # that groups them: a row not rendered yet needs no second query.
     rows = list(
         filterset.results(filterset.qs)
-        .only("pk")
+        .select_related("student", "institution", "mentor")
+        .only(*OLYMPIAD_ROW_FIELDS)
         .annotate(kind=F("olympiad__kind"))
         .order_by(
             "olympiad__kind",
@@ -390,15 +391,10 @@ def olympiad_result_groups(filterset, subject_name, page):
         for row in missing:
             row.mentor_url = teacher_url(row.mentor.slug) if row.mentor else ""
 
-    whole = OlympiadResult.objects.select_related("student", "institution", "mentor")
     fragments.attach_rows(
-        rows,
-        "contests/includes/olympiad_result_row.html",
-        "olympiad-row",
-        as_name="row",
-        load=loader(whole.only(*OLYMPIAD_ROW_FIELDS)),
+        rows, "contests/includes/olympiad_result_row.html", "olympiad-row", as_name="row",
         prepare=prepare,
-    )
+    )  # fmt: skip
     # One subject a page: its olympiad and its tournament, if both were held.
     groups = [
         {"title": f"{capfirst(Olympiad.Kind(kind).label)}: {subject_name}", "rows": list(group)}
@@ -506,29 +502,28 @@ def man_year(request, year):
 
 def man_works(filterset, stages):
     """The works matching the filters, by title, each row's HTML in ``work.html``."""
-    # Only what orders and groups the rows: the rows are rendered once per change of the
-    # records, and read whole then (load) for those not rendered yet.
+    # Read whole with what a row shows, its result per stage and the section that groups
+    # the rows (a section's year is a few dozen works): a row not rendered yet needs only
+    # its students.
     works = list(
-        filterset.qs.select_related("section").only("section__name").order_by("title", "pk")
+        filterset.qs.select_related("section", "institution", "supervisor")
+        .only("title", "grade", "section__name", *institution_fields(), *SUPERVISOR_FIELDS)
+        .annotate(**{f"outcome_{stage.value}": man_stage_outcome(stage) for stage in stages})
+        .order_by("title", "pk")
     )
     teacher_url = teacher_urls()
 
     def prepare(missing):
-        """Supervisor links and result cells of the rows not rendered yet."""
+        """Students, supervisor links and result cells of the rows not rendered yet."""
+        prefetch_related_objects(missing, "students")
         for work in missing:
             work.supervisor_url = teacher_url(work.supervisor.slug) if work.supervisor else ""
             outcomes = [getattr(work, f"outcome_{stage.value}") for stage in stages]
             work.cells = [ManOutcome(value).label if value else None for value in outcomes]
 
-    whole = (
-        ManWork.objects.select_related("institution", "supervisor")
-        .only("title", "grade", *institution_fields(), *SUPERVISOR_FIELDS)
-        .annotate(**{f"outcome_{stage.value}": man_stage_outcome(stage) for stage in stages})
-        .prefetch_related("students")
-    )
     fragments.attach_rows(
         works, "contests/includes/man_work_row.html", "man-work", as_name="work",
-        load=loader(whole), prepare=prepare,
+        prepare=prepare,
     )  # fmt: skip
     return works
 

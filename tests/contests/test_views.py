@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from contests.models import ContestEntry, OlympiadResult
+from contests.models import ContestEntry, ManOutcome, OlympiadResult
 from tests.contests.factories import (
     ContestEditionFactory,
     ContestEntryFactory,
@@ -91,14 +91,22 @@ def test_unpublished_edition_is_not_found(client):
 
 @pytest.mark.parametrize("count", [1, 3])
 def test_olympiad_year_query_count_does_not_grow(client, django_assert_num_queries, count):
-    for _ in range(count):
-        OlympiadResultFactory(stage=3)
+    results = [OlympiadResultFactory(stage=3) for _ in range(count)]
     url = reverse("contests:olympiad_year", args=[2019])
-    # the year's figures, the institutions to filter by, the rows' keys, the rows to
-    # render whole, the institutions' figures, the centre
-    with django_assert_num_queries(6):
+    # the year's figures, the institutions to filter by, the page's rows (read whole with
+    # their student, institution and mentor), the institutions' figures, the centre
+    with django_assert_num_queries(5):
         response = client.get(url)
     assert len(response.context["results"]) == count
+    page = response.content.decode()
+    for result in results:
+        assert (
+            f"<tr><td>{result.get_stage_display()}</td><td>{result.student.public_name}</td>"
+            f"<td>10</td><td>{result.institution.short_name or result.institution.name}</td>"
+            f"<td><strong>{result.get_result_display()}</strong></td><td>50,00</td>"
+            f'<td><a href="{result.mentor.get_absolute_url()}">{result.mentor.short_name}</a>'
+            "</td></tr>"
+        ) in page
     # then nothing: the year's results are kept rendered until a record changes
     with django_assert_num_queries(0):
         assert client.get(url).content == response.content
@@ -182,15 +190,24 @@ def test_year_pages_without_records_are_not_found(client):
 
 @pytest.mark.parametrize("count", [1, 3])
 def test_man_year_query_count_does_not_grow(client, django_assert_num_queries, count):
-    for _ in range(count):
-        ManResultFactory(work__year=2009)
+    works = [ManResultFactory(work__year=2009).work for _ in range(count)]
     url = reverse("contests:man_year", args=[2009])
-    # the figures, the institutions to filter by, the works' keys, the works to render
-    # whole, their students, the centre
-    with django_assert_num_queries(6):
+    # the figures, the institutions to filter by, the works (read whole with their
+    # institution, supervisor and result per stage), their students, the centre
+    with django_assert_num_queries(5):
         response = client.get(url)
     assert len(response.context["works"]) == count
-    assert response.content.decode().count("<tr><td>") == count
+    page = response.content.decode()
+    assert page.count("<tr><td>") == count
+    for work in works:
+        students = ", ".join(student.public_name for student in work.students.all())
+        assert students
+        assert (
+            f"<tr><td>{work.title}</td><td>{students}</td><td>10</td>"
+            f"<td>{work.institution.short_name or work.institution.name}</td>"
+            f'<td><a href="{work.supervisor.get_absolute_url()}">{work.supervisor.short_name}'
+            f"</a></td><td>{ManOutcome.FIRST.label}</td><td>—</td><td>—</td></tr>"
+        ) in page
     # then nothing: the works are kept rendered until a record changes
     with django_assert_num_queries(0):
         assert client.get(url).content == response.content
