@@ -17,6 +17,17 @@ def staff_by_role(on=None):
     return sorted(rows, key=lambda row: order.index(row["role"]))
 
 
+def by_role(members):
+    """``staff_by_role`` of staff members already read (those employed on the day)."""
+    rows = {}
+    for member in members:
+        row = rows.setdefault(member.role, {"role": member.role, "people": 0, "posts": 0})
+        row["people"] += 1
+        row["posts"] += member.rate
+    order = list(StaffMember.Role.values)
+    return sorted(rows.values(), key=lambda row: order.index(row["role"]))
+
+
 def award_counts(on=None):
     """Award kinds, each with ``holders``: current staff members who hold it (zero omitted)."""
     current = StaffMember.objects.current(on).values("pk")

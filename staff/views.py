@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from imc_portal.fragments import cached_html
 from imc_portal.models import Centre
 from staff.models import ROLE_COUNT_LABELS, Award, Distinction, StaffMember
-from staff.queries import award_counts, staff_by_role
+from staff.queries import award_counts, by_role
 
 
 def about(request):
@@ -24,12 +24,15 @@ def about(request):
 
 
 def about_context():
-    members = list(
-        StaffMember.objects.published()
+    # Everybody employed today, in one read: the cards show those shown in public, the
+    # figures count them all.
+    employed = list(
+        StaffMember.objects.current()
         .select_related("department")
         .prefetch_related("subjects")
         .order_by("department__order", "department__name", "order", "surname")
     )
+    members = [member for member in employed if member.is_public]
     Role = StaffMember.Role
     leaders = (Role.DIRECTOR, Role.DEPUTY)
     # Sections of cards: the leadership, each department (its heads first), everybody else.
@@ -57,7 +60,7 @@ def about_context():
             "label": ROLE_COUNT_LABELS[row["role"]] % {"count": row["people"]},
             "posts": row["posts"] if row["posts"] != row["people"] else None,
         }
-        for row in staff_by_role()
+        for row in by_role(employed)
         if row["role"] not in (Role.DIRECTOR, Role.DEPUTY, Role.HEAD)
     ]
     return {

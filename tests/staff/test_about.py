@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 
 from staff.models import StaffMember
+from staff.queries import by_role, staff_by_role
 from tests.factories import (
     AwardFactory,
     AwardKindFactory,
@@ -85,7 +86,9 @@ def test_about_query_count_does_not_grow_with_staff(client, django_assert_num_qu
         member = StaffMemberFactory()
         member.subjects.add(SubjectFactory())
         AwardFactory(member=member)
-    with django_assert_num_queries(6):
+    # the centre, the staff employed today (the cards and the figures), their areas, the
+    # award holders counted, the distinctions
+    with django_assert_num_queries(5):
         response = client.get("/about/")
     assert response.content.decode().count("staff-card") == members
 
@@ -147,3 +150,18 @@ def test_about_keeps_department_order_with_heads_first_in_each(client):
         "Інші працівники", "Бібліотекарка",
     )]  # fmt: skip
     assert order == sorted(order)
+
+
+def test_figures_of_the_staff_read_match_those_counted_by_the_database():
+    for rate in ("1.00", "0.50", "0.75"):
+        StaffMemberFactory(rate=Decimal(rate))
+    StaffMemberFactory(role=Role.TECHNICIAN, is_public=False)
+    StaffMemberFactory(role=Role.DIRECTOR)
+    StaffMemberFactory(employed_until=dt.date(2020, 1, 1))
+    read = by_role(StaffMember.objects.current())
+    assert read == staff_by_role()
+    assert [(row["role"], row["people"], row["posts"]) for row in read] == [
+        (Role.DIRECTOR, 1, Decimal("1.00")),
+        (Role.METHODIST, 3, Decimal("2.25")),
+        (Role.TECHNICIAN, 1, Decimal("1.00")),
+    ]
