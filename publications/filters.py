@@ -3,7 +3,7 @@ range, NUL bytes, a 1,000-character name) makes that filter drop out, never an e
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import CharField, Q, Value
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -27,21 +27,52 @@ class YearFilter(django_filters.Filter):
         super().__init__(*args, **kwargs)
 
 
+# The areas and the institutions of the filter forms: read in one query (a UNION of the two
+# tables, each in its model's order) and kept in the cache until a record changes, so a
+# list page spends its queries on its entries. Each list holds (pk, slug, name).
+CHOICE_LISTS = {Subject: "area", Institution: "institution"}
+
+
+def _choice_lists():
+    def compute():
+        def rows(queryset, name, *order):
+            text = Value("", output_field=CharField())
+            defaults = {"kind": text, "short_name": text, "order": Value(0)}
+            missing = {key: value for key, value in defaults.items() if key not in order}
+            return (
+                queryset.annotate(list=Value(name, output_field=CharField()), **missing)
+                .values_list("list", "kind", "order", "short_name", "name", "slug", "pk")
+                .order_by()
+            )
+
+        # The ORDER BY of the union is each model's own ordering: areas by (order, name),
+        # institutions by (kind, short name, name), by the database's collation as before.
+        union = rows(Subject.objects.all(), "area", "order").union(
+            rows(Institution.objects.all(), "institution", "kind", "short_name"), all=True
+        )
+        lists = {name: [] for name in CHOICE_LISTS.values()}
+        ordered = union.order_by("list", "kind", "order", "short_name", "name")
+        for name, _kind, _order, short_name, label, slug, pk in ordered:
+            lists[name].append((pk, slug, short_name or label))
+        return lists
+
+    return cached_until_change("publications:choice-lists", compute)
+
+
 def _choices(model):
-    """(pk, slug, name) of every row, kept in the cache until a record changes: the filter
-    forms then cost no query."""
-    return cached_until_change(
-        f"publications:choices:{model._meta.label_lower}",
-        lambda: [(row.pk, row.slug, str(row)) for row in model.objects.all()],
-    )
+    """(pk, slug, name) of every row of Subject or Institution: the filter forms then cost
+    no query once the lists are kept."""
+    return _choice_lists()[CHOICE_LISTS[model]]
 
 
 class CachedChoiceFilter(django_filters.ChoiceFilter):
-    """A choice of a Subject or an Institution by slug, filtering on its key."""
+    """A choice of a Subject or an Institution by slug, filtering on its key (or, with
+    ``by_key``, by ``by_key(queryset, pk)``)."""
 
-    def __init__(self, *args, rows_of, **kwargs):
+    def __init__(self, *args, rows_of, by_key=None, **kwargs):
         # Not "model": django-filter sets that attribute to the filtered model.
         self.rows_of = rows_of
+        self.by_key = by_key
         kwargs["choices"] = lambda: [(slug, name) for _pk, slug, name in _choices(rows_of)]
         super().__init__(*args, **kwargs)
 
@@ -51,6 +82,8 @@ class CachedChoiceFilter(django_filters.ChoiceFilter):
         keys = {slug: pk for pk, slug, _name in _choices(self.rows_of)}
         if value not in keys:
             return qs
+        if self.by_key:
+            return self.by_key(qs, keys[value])
         return self.get_method(qs)(**{f"{self.field_name}_id": keys[value]})
 
 
@@ -60,10 +93,11 @@ def _area_filter():
     )
 
 
-def _institution_filter(field_name):
+def _institution_filter(field_name, by_key=None):
     return CachedChoiceFilter(
         field_name=field_name,
         rows_of=Institution,
+        by_key=by_key,
         label=_("Institution"),
         empty_label=_("All institutions"),
     )
@@ -157,10 +191,20 @@ class ExternalPublicationFilter(PortalFilterSet):
         return queryset.filter(_teacher_name_q("author__", value) | Q(co_authors__icontains=value))
 
 
+def _manuals_of_institution(queryset, pk):
+    """Manuals with a teacher author from the institution: a subquery, not a join, so that
+    no manual repeats and the list needs no DISTINCT (which, over whole rows, would sort
+    every manual before the first page is known)."""
+    links = Manual.teachers.through.objects.filter(teacher__institution_id=pk)
+    return queryset.filter(pk__in=links.values("manual_id"))
+
+
+# Every filter keeps each manual once (the authors' filters are subqueries), so the list
+# reads its page of whole rows without DISTINCT.
 class ManualFilter(PortalFilterSet):
     area = _area_filter()
     year = YearFilter(field_name="year")
-    institution = _institution_filter("teachers__institution")
+    institution = _institution_filter("teachers__institution", by_key=_manuals_of_institution)
     author = _author_filter("filter_author")
 
     class Meta:
@@ -171,7 +215,3 @@ class ManualFilter(PortalFilterSet):
         authors = _teacher_name_q("teachers__", value) | _teacher_name_q("staff_authors__", value)
         matching = Manual.objects.filter(authors | Q(authoring_group__icontains=value))
         return queryset.filter(pk__in=matching.values("pk"))
-
-    def filter_queryset(self, queryset):
-        # Filtering across the authors can repeat a manual; keep each once.
-        return super().filter_queryset(queryset).distinct()

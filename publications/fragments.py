@@ -1,9 +1,10 @@
 """Rendered pieces of the publications pages kept until any record changes: a list entry, a
 filter form, the body of an issue, a practice entry or a news item are the same for every
-visitor, and rendering them is most of a page's time. A list's query reads only what it
-pages by, and runs when its section is not kept (views.kept_list); the rows of the entries
-not in the cache are then fetched whole. Keys carry the content version (bumped on every
-save), so an edit shows at once."""
+visitor, and rendering them is most of a page's time. A list's query runs when its section
+is not kept (views.kept_list): the lists with filters (manuals, teachers' publications,
+practice) read their page of whole rows at once; the others (news, a periodical's year) read
+only what they page by, then fetch whole the rows of the entries not in the cache. Keys
+carry the content version (bumped on every save), so an edit shows at once."""
 
 from imc_portal import fragments as shared
 from imc_portal.fragments import attach_html, loader
@@ -15,12 +16,13 @@ def with_authors(other_field):
     return lambda missing: attach_authors(missing, other_field)
 
 
-def attach_entries(objects, template_name, name, *, as_name, full, prepare=None):
+def attach_entries(objects, template_name, name, *, as_name, full=None, prepare=None):
     """Set ``obj.html`` to its list entry; ``full`` is the queryset that fetches whole rows
-    of the entries not yet rendered."""
+    of the entries not yet rendered, when ``objects`` hold only a few columns (without it,
+    they are whole already)."""
     return attach_html(
-        objects, template_name, f"publications:{name}", as_name=as_name, load=loader(full),
-        prepare=prepare,
+        objects, template_name, f"publications:{name}", as_name=as_name,
+        load=loader(full) if full is not None else None, prepare=prepare,
     )  # fmt: skip
 
 

@@ -1,7 +1,7 @@
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Func, Prefetch, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from imc_portal import feeds
 from imc_portal.filtering import clean_query_data, filtered
-from imc_portal.fragments import cached_html, filters_key, kept, kept_for_filters, today_key
+from imc_portal.fragments import cached_html, kept, kept_for_filters, today_key
 from imc_portal.page_cache import cached_until_change
 from publications.authors import attach_authors
 from publications.filters import ExternalPublicationFilter, ManualFilter, PracticeFilter
@@ -151,15 +151,17 @@ def kept_list(request, name, filterset, section):
     )
 
 
-def year_section(filterset, data, name, *, as_name, full, prepare=None):
+def year_section(filterset, data, name, *, as_name, prepare=None):
     """``section`` for ``kept_list``: a page of a list ordered by (year DESC, id DESC), its
-    entries rendered from ``publications/includes/<name>_item.html``."""
+    entries rendered from ``publications/includes/<name>_item.html``. The filtered queryset
+    reads whole rows with what an entry shows (``prepare`` fetches the rest for the entries
+    not yet rendered): one query for the page."""
 
     def section():
         page = keyset_page(filterset.qs, data, "year", PAGE_SIZE, kind=YEAR)
         attach_entries(
             page.object_list, f"publications/includes/{name}_item.html", name,
-            as_name=as_name, full=full, prepare=prepare,
+            as_name=as_name, prepare=prepare,
         )  # fmt: skip
         return {"page": page}
 
@@ -172,13 +174,12 @@ def manual_list(request):
     the first one does. (Alphabetical order within a year would need the title, up to 400
     characters, in every "older" link.)"""
     data = clean_query_data(request.GET)
-    queryset = Manual.objects.published().only("pk", "year")
+    queryset = Manual.objects.published().select_related("subject")
     filterset = filtered(ManualFilter, data, queryset)
 
     section = year_section(
-        filterset, data, "manual", as_name="manual",
-        full=Manual.objects.select_related("subject"), prepare=with_authors("authoring_group"),
-    )  # fmt: skip
+        filterset, data, "manual", as_name="manual", prepare=with_authors("authoring_group")
+    )
     return render(
         request,
         "publications/manual_list.html",
@@ -194,13 +195,12 @@ def article_list(request):
     """Teachers' publications elsewhere, ordered like the manuals (year DESC, id DESC: the
     newest year first, within a year the most recently entered first) and paged by keyset."""
     data = clean_query_data(request.GET)
-    queryset = ExternalPublication.objects.published().only("pk", "year")
+    queryset = ExternalPublication.objects.published().select_related(
+        "author__institution", "subject"
+    )
     filterset = filtered(ExternalPublicationFilter, data, queryset)
 
-    section = year_section(
-        filterset, data, "article", as_name="publication",
-        full=ExternalPublication.objects.select_related("author__institution", "subject"),
-    )  # fmt: skip
+    section = year_section(filterset, data, "article", as_name="publication")
     return render(
         request,
         "publications/article_list.html",
@@ -212,27 +212,31 @@ def article_list(request):
     )
 
 
+def filtered_total(queryset):
+    """The number of rows of ``queryset`` as a subquery for ``annotate``: the page's query
+    then carries the total of the filtered list on each row. Not a window (COUNT(*) OVER ()),
+    which counts the rows the WHERE keeps, and on a deep page that is only those past the
+    cursor; an uncorrelated subquery is evaluated once, from the same indexes as a COUNT."""
+    return Subquery(queryset.order_by().values(total=Func("pk", function="COUNT")))
+
+
 def practice_list(request):
-    queryset = PracticeEntry.objects.published().only("pk", "included_on")
+    # Whole rows with what an entry shows: the page's query is the only one of the list.
+    queryset = PracticeEntry.objects.published().select_related("author", "institution", "subject")
     data = clean_query_data(request.GET)
     filterset = filtered(PracticeFilter, data, queryset)
 
     def section():
         entries = filterset.qs
-        page = keyset_page(entries, data, "included_on", PAGE_SIZE)
-        # The count is kept per filter values (not when they are invalid): every page of
-        # the same filters shows it.
-        key = filters_key(filterset)
-        if key:
-            total = cached_until_change(f"publications:practice-count:{key}", entries.count)
-        else:
-            total = entries.count()
+        page = keyset_page(
+            entries.annotate(total=filtered_total(entries)), data, "included_on", PAGE_SIZE
+        )
+        # Every page of the same filters shows the total of the filtered list. An empty
+        # page shows none: the list is empty (0) or the cursor is past its end.
+        rows = page.object_list
+        total = rows[0].total if rows else (0 if page.is_first else None)
         attach_entries(
-            page.object_list,
-            "publications/includes/practice_item.html",
-            "practice",
-            as_name="entry",
-            full=PracticeEntry.objects.select_related("author", "institution", "subject"),
+            rows, "publications/includes/practice_item.html", "practice", as_name="entry"
         )
         return {"page": page, "total": total}
 

@@ -6,7 +6,9 @@ from django.core.cache import cache
 from django.utils import timezone
 from django.utils.html import escape
 
+from imc_portal.models import Institution, Subject
 from imc_portal.page_cache import clear_local
+from publications import filters
 from publications.models.common import Level
 from tests.factories import InstitutionFactory, SubjectFactory, TeacherFactory
 from tests.publications.factories import (
@@ -144,8 +146,8 @@ def test_manual_list_query_count_is_constant(client, django_assert_num_queries, 
     for _n in range(count):
         ManualFactory(teachers=[teacher])
     _cold_cache()
-    # The page, its rows, 2 × authors, 2 × filter choices, the Centre.
-    with django_assert_num_queries(7):
+    # The filter choices (one UNION), the page's whole rows, 2 × authors, the Centre.
+    with django_assert_num_queries(5):
         response = client.get("/publications/manuals/")
     with django_assert_num_queries(0):  # the list is kept rendered until a record changes
         warm = client.get("/publications/manuals/")
@@ -167,7 +169,7 @@ def test_manual_list_filters_by_author_and_ignores_bad_values(client):
 def test_article_list_query_count_is_constant(client, django_assert_num_queries, count):
     ExternalPublicationFactory.create_batch(count)
     _cold_cache()
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(3):  # the filter choices, the page's whole rows, the Centre
         response = client.get("/publications/articles/")
     with django_assert_num_queries(0):  # the list is kept rendered until a record changes
         warm = client.get("/publications/articles/")
@@ -194,12 +196,80 @@ def test_article_list_filters_by_area_year_institution_level(client):
 def test_practice_list_query_count_is_constant(client, django_assert_num_queries, count):
     PracticeEntryFactory.create_batch(count)
     _cold_cache()
-    with django_assert_num_queries(6):
+    # The filter choices (one UNION), the page's whole rows with the list's total, the Centre.
+    with django_assert_num_queries(3):
         response = client.get("/practice/")
     with django_assert_num_queries(0):  # the list is kept rendered until a record changes
         warm = client.get("/practice/")
     assert warm.content == response.content
     assert response.content.decode().count("Технологія критичного мислення") == count
+    assert response.context["total"] == count
+
+
+def test_practice_list_total_counts_the_filtered_list_on_every_page(
+    client, django_assert_num_queries
+):
+    """The total comes with the page's rows (a subquery, not a window over the rows past
+    the cursor): the same on the first page and a deep one, of the filtered list."""
+    teacher = TeacherFactory(surname="Ковальчук")
+    for n in range(23):
+        PracticeEntryFactory(author=teacher, city_decision_date=dt.date(2015, 1, 1 + n))
+    PracticeEntryFactory.create_batch(2)  # other authors
+    PracticeEntryFactory(author=teacher, is_published=False)
+    client.get("/practice/")  # caches the Centre and the filter choices
+    first = client.get("/practice/", {"author": "Ковальчук"})
+    assert first.context["total"] == 23 and "23 записи" in first.content.decode()
+    with django_assert_num_queries(1):
+        deep = client.get(
+            "/practice/", {"author": "Ковальчук", "before": first.context["page"].next_cursor}
+        )
+    assert len(deep.context["page"]) == 3
+    assert deep.context["total"] == 23 and "23 записи" in deep.content.decode()
+    assert "25 записів" in client.get("/practice/").content.decode()  # unfiltered
+
+
+def test_practice_list_empty_shows_no_total(client, django_assert_num_queries):
+    PracticeEntryFactory(city_decision_date=dt.date(2015, 1, 1))
+    client.get("/practice/")  # caches the Centre and the filter choices
+    with django_assert_num_queries(1):  # the page's rows: none, and no separate count
+        empty = client.get("/practice/", {"author": "Немає-такого"})
+    html = empty.content.decode()
+    assert empty.context["total"] == 0
+    assert "Жоден досвід не відповідає цим умовам." in html and "запис" not in html
+    past_the_end = client.get("/practice/", {"before": "2000-01-01.1"})
+    assert past_the_end.context["total"] is None
+    assert "Жоден досвід не відповідає цим умовам." in past_the_end.content.decode()
+
+
+def test_manual_list_filters_by_institution_each_manual_once(client, django_assert_num_queries):
+    school = InstitutionFactory()
+    colleagues = TeacherFactory.create_batch(2, institution=school)
+    both = ManualFactory(teachers=colleagues, year=2018)
+    one = ManualFactory(teachers=[colleagues[0], TeacherFactory()], year=2017)
+    ManualFactory(teachers=[TeacherFactory()])  # another institution
+    _cold_cache()
+    client.get("/publications/manuals/", {"year": "2000"})  # the Centre, the filter choices
+    with django_assert_num_queries(3):  # the page's whole rows, 2 × authors
+        response = client.get("/publications/manuals/", {"institution": school.slug})
+    assert list(response.context["page"]) == [both, one]
+    assert response.content.decode().count('<article id="manual-') == 2
+
+
+def test_filter_choices_are_one_query_in_each_model_order(client, django_assert_num_queries):
+    SubjectFactory(name="Фізика", order=2)
+    SubjectFactory(name="Біологія", order=2)
+    SubjectFactory(name="Математика", order=1)
+    InstitutionFactory(kind="preschool", short_name="", name="ЗДО № 5")
+    InstitutionFactory(kind="school", short_name="Ліцей № 1", name="Ліцей № 1 міста")
+    InstitutionFactory(kind="school", short_name="Гімназія № 9", name="Гімназія № 9 міста")
+    _cold_cache()
+    with django_assert_num_queries(1):
+        areas, institutions = filters._choices(Subject), filters._choices(Institution)
+    assert [name for _pk, _slug, name in areas] == ["Математика", "Біологія", "Фізика"]
+    assert [name for _pk, _slug, name in institutions] == ["ЗДО № 5", "Гімназія № 9", "Ліцей № 1"]
+    html = client.get("/practice/").content.decode()
+    assert html.index(">Математика<") < html.index(">Біологія<") < html.index(">Фізика<")
+    assert html.index(">ЗДО № 5<") < html.index(">Гімназія № 9<") < html.index(">Ліцей № 1<")
 
 
 def test_practice_list_filters(client):
