@@ -3,6 +3,10 @@
 from imc_portal.models import Teacher
 from staff.models import StaffMember
 
+# Pages of one record (the goal for their SQL is 8, for a list 5); the home page, which
+# gathers every app's sections, counts as one.
+RECORD_PAGES = {"home", "staff member", "teacher"}
+
 
 def pages():
     member = StaffMember.objects.published().order_by("slug").first()
