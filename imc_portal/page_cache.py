@@ -13,6 +13,7 @@ version from the shared cache once, and the rest from the worker's memory when i
 Such values are shared between requests: callers must not modify them.
 """
 
+import gzip
 import hashlib
 import random
 import threading
@@ -21,6 +22,9 @@ from collections import OrderedDict
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
+from django.utils.cache import patch_vary_headers
+from django.utils.text import compress_string
 
 VERSION_KEY = "portal:content-version"
 CACHEABLE_TYPES = ("text/html", "text/calendar", "application/atom+xml", "application/rss+xml")
@@ -142,21 +146,45 @@ class AnonymousPageCacheMiddleware:
             version = content_version()
         cached = found.get(key)
         if cached is not None and cached[0] == version:
-            _version, status, headers, content = cached
-            response = HttpResponse(content, status=status)
+            _version, status, headers, body, gzipped = cached
+            response = HttpResponse(status=status)
             for name, value in headers:
                 response[name] = value
+            self._set_body(request, response, body, gzipped)
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
         if self._cacheable_response(response):
             headers = [(n, response[n]) for n in HEADERS_KEPT if response.has_header(n)]
+            # Kept compressed, once: a hit then costs no compression (GZipMiddleware leaves
+            # a response with a Content-Encoding alone) and a small read from the cache.
+            body = compress_string(
+                response.content, max_random_bytes=GZipMiddleware.max_random_bytes
+            )
+            gzipped = len(body) < len(response.content)
+            if not gzipped:
+                body = response.content
             # Under the version read before rendering: if a record changed meanwhile, the
             # page is never served as current.
-            kept = (version, response.status_code, headers, response.content)
-            cache.set(key, kept, seconds)
+            cache.set(key, (version, response.status_code, headers, body, gzipped), seconds)
+            if gzipped:
+                self._set_body(request, response, body, gzipped, plain=response.content)
             response["X-Page-Cache"] = "miss"
         return response
+
+    @staticmethod
+    def _set_body(request, response, body, gzipped, plain=None):
+        """The page as kept: compressed for a client that accepts gzip (every browser),
+        decompressed for one that does not."""
+        if not gzipped:
+            response.content = body
+            return
+        patch_vary_headers(response, ("Accept-Encoding",))
+        if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+            response.content = body
+            response["Content-Encoding"] = "gzip"
+        else:
+            response.content = plain if plain is not None else gzip.decompress(body)
 
     @staticmethod
     def _cacheable_request(request):
@@ -183,4 +211,5 @@ class AnonymousPageCacheMiddleware:
     @staticmethod
     def _key(request):
         path = hashlib.sha1(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
-        return f"page:{request.method}:{path}"
+        # "gz": kept compressed (see _respond); entries of the earlier layout are not read.
+        return f"page:gz:{request.method}:{path}"

@@ -1,3 +1,5 @@
+import gzip
+
 import pytest
 
 from tests.factories import CentreFactory, StaffMemberFactory
@@ -139,3 +141,36 @@ def test_a_cached_page_is_one_round_trip_and_never_served_after_a_change(
     again = client.get("/about/")
     assert again["X-Page-Cache"] == "miss"
     assert "Другий" in again.content.decode() and "Перший" not in again.content.decode()
+
+
+@pytest.mark.parametrize("accepts", ["gzip, deflate, br", ""])
+def test_cached_page_is_kept_compressed_and_served_as_the_client_accepts(
+    client, page_cache, accepts
+):
+    StaffMemberFactory(surname="Стиснений")
+    headers = {"HTTP_ACCEPT_ENCODING": accepts} if accepts else {}
+    first, second = client.get("/about/", **headers), client.get("/about/", **headers)
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    for response in (first, second):
+        assert "Accept-Encoding" in response["Vary"]
+        assert int(response["Content-Length"]) == len(response.content)
+        if accepts:
+            assert response["Content-Encoding"] == "gzip"
+            body = gzip.decompress(response.content).decode()
+        else:
+            assert not response.has_header("Content-Encoding")
+            body = response.content.decode()
+        assert "Стиснений" in body and body.startswith("<!doctype html>")
+    # a client of the other kind is served the same page from what was kept
+    other = client.get("/about/", **({} if accepts else {"HTTP_ACCEPT_ENCODING": "gzip"}))
+    assert other["X-Page-Cache"] == "hit"
+    plain = other.content if accepts else gzip.decompress(other.content)
+    assert plain.decode() == body
+
+
+def test_uncached_pages_are_compressed_for_browsers(client):
+    StaffMemberFactory(surname="Стиснений")
+    response = client.get("/about/", HTTP_ACCEPT_ENCODING="gzip")
+    assert not response.has_header("X-Page-Cache")
+    assert response["Content-Encoding"] == "gzip"
+    assert "Стиснений" in gzip.decompress(response.content).decode()

@@ -145,3 +145,14 @@ def test_material_download_query_count_does_not_grow(client, django_assert_num_q
     with django_assert_num_queries(1):
         response = client.get(materials[-1].get_absolute_url())
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+def test_a_document_is_sent_as_it_is_to_a_browser_that_accepts_gzip(client):
+    material = Material.objects.create(
+        event=EventFactory(), title="Програма", file=upload("a.pdf", demo_pdf("T"))
+    )
+    response = client.get(material.get_absolute_url(), HTTP_ACCEPT_ENCODING="gzip, br")
+    body = b"".join(response.streaming_content)
+    assert body.startswith(b"%PDF-")  # not compressed again
+    assert not response.has_header("Content-Encoding")
+    assert int(response["Content-Length"]) == len(body) == material.size
