@@ -28,7 +28,12 @@ from django.utils.text import compress_string
 
 VERSION_KEY = "portal:content-version"
 CACHEABLE_TYPES = ("text/html", "text/calendar", "application/atom+xml", "application/rss+xml")
-HEADERS_KEPT = ("Content-Type", "Content-Disposition", "Content-Language", "Vary", "Cache-Control")
+# Every header of the page is kept (those the middleware inside the cache added too: the
+# language, the content security policy, frame options), but these, set for each response.
+# Part of every page's key: changed whenever what a kept page holds changes, so that pages
+# kept by the code before are never served (3: compressed, with every header).
+PAGE_LAYOUT = 3
+HEADERS_NOT_KEPT = {"content-length", "content-encoding", "set-cookie", "date", "x-page-cache"}
 LOCAL_ENTRIES = 4096
 
 _request = threading.local()
@@ -154,8 +159,8 @@ class AnonymousPageCacheMiddleware:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if self._cacheable_response(response):
-            headers = [(n, response[n]) for n in HEADERS_KEPT if response.has_header(n)]
+        if self._cacheable_response(request, response):
+            headers = [(n, v) for n, v in response.items() if n.lower() not in HEADERS_NOT_KEPT]
             # Kept compressed, once: a hit then costs no compression (GZipMiddleware leaves
             # a response with a Content-Encoding alone) and a small read from the cache.
             body = compress_string(
@@ -175,16 +180,17 @@ class AnonymousPageCacheMiddleware:
     @staticmethod
     def _set_body(request, response, body, gzipped, plain=None):
         """The page as kept: compressed for a client that accepts gzip (every browser),
-        decompressed for one that does not."""
+        decompressed for one that does not; with its length."""
         if not gzipped:
             response.content = body
-            return
-        patch_vary_headers(response, ("Accept-Encoding",))
-        if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
-            response.content = body
-            response["Content-Encoding"] = "gzip"
         else:
-            response.content = plain if plain is not None else gzip.decompress(body)
+            patch_vary_headers(response, ("Accept-Encoding",))
+            if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+                response.content = body
+                response["Content-Encoding"] = "gzip"
+            else:
+                response.content = plain if plain is not None else gzip.decompress(body)
+        response["Content-Length"] = str(len(response.content))
 
     @staticmethod
     def _cacheable_request(request):
@@ -196,13 +202,15 @@ class AnonymousPageCacheMiddleware:
         )
 
     @staticmethod
-    def _cacheable_response(response):
-        vary = response.get("Vary", "")
+    def _cacheable_response(request, response):
+        # "Vary: Cookie" is no reason not to keep a page: a visitor with a session is never
+        # served from the cache. A page that used the CSRF token is not kept: it differs for
+        # each visitor (no public page has a form that posts).
         return (
             response.status_code == 200
             and not response.streaming
             and not response.cookies
-            and "Cookie" not in vary
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
             and "private" not in response.get("Cache-Control", "")
             and "no-cache" not in response.get("Cache-Control", "")
             and response.get("Content-Type", "").startswith(CACHEABLE_TYPES)
@@ -211,5 +219,4 @@ class AnonymousPageCacheMiddleware:
     @staticmethod
     def _key(request):
         path = hashlib.sha1(request.get_full_path().encode(), usedforsecurity=False).hexdigest()
-        # "gz": kept compressed (see _respond); entries of the earlier layout are not read.
-        return f"page:gz:{request.method}:{path}"
+        return f"page:{PAGE_LAYOUT}:{request.method}:{path}"

@@ -55,6 +55,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Text compressed for browsers that accept it (imc_portal.compression).
     "imc_portal.compression.TextGZipMiddleware",
+    # Anonymous pages kept whole, with the headers the middleware below adds (language,
+    # content security policy, frame options): a visit served from the cache skips it.
+    "imc_portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -64,8 +67,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    # Innermost, so that security and CSP headers are added to cached pages too.
-    "imc_portal.page_cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "imc_portal.urls"

@@ -174,3 +174,17 @@ def test_uncached_pages_are_compressed_for_browsers(client):
     assert not response.has_header("X-Page-Cache")
     assert response["Content-Encoding"] == "gzip"
     assert "Стиснений" in gzip.decompress(response.content).decode()
+
+
+def test_a_page_served_from_the_cache_has_every_header_it_was_rendered_with(client, page_cache):
+    StaffMemberFactory()
+    first, second = client.get("/en/about/"), client.get("/en/about/")
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    skip = {"X-Page-Cache", "Date"}
+    assert {k: v for k, v in second.items() if k not in skip} == {
+        k: v for k, v in first.items() if k not in skip
+    }
+    assert second["Content-Language"] == "en"
+    assert second["X-Frame-Options"] == "DENY"
+    assert "frame-ancestors 'none'" in second["Content-Security-Policy"]
+    assert second["Content-Length"] == str(len(second.content))
