@@ -17,11 +17,11 @@ def student_names():
     return getattr(settings, "PUBLIC_STUDENT_NAMES", "full")
 
 
-def attach_rows(objects, template_name, name, *, as_name, prepare=None, load=None):
+def attach_rows(objects, template_name, name, *, as_name, prepare=None):
     """Set ``obj.html`` to its table row; ``prepare(missing)`` fetches what the template
-    needs for the rows not cached yet, or ``load(missing)`` returns them whole."""
+    needs for the rows not cached yet (the rows are read whole)."""
     name = f"contests:{name}:{student_names()}"
-    return attach_html(objects, template_name, name, as_name=as_name, prepare=prepare, load=load)
+    return attach_html(objects, template_name, name, as_name=as_name, prepare=prepare)
 
 
 def kept_for_filters(name, filterset, template_name, context, *extra):

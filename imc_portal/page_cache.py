@@ -28,11 +28,11 @@ from django.utils.text import compress_string
 
 VERSION_KEY = "portal:content-version"
 CACHEABLE_TYPES = ("text/html", "text/calendar", "application/atom+xml", "application/rss+xml")
-# Every header of the page is kept (those the middleware inside the cache added too: the
-# language, the content security policy, frame options), but these, set for each response.
 # Part of every page's key: changed whenever what a kept page holds changes, so that pages
 # kept by the code before are never served (3: compressed, with every header).
 PAGE_LAYOUT = 3
+# Every header of the page is kept (those the middleware inside the cache added too: the
+# language, the content security policy, frame options), but these, set for each response.
 HEADERS_NOT_KEPT = {"content-length", "content-encoding", "set-cookie", "date", "x-page-cache"}
 LOCAL_ENTRIES = 4096
 

@@ -13,8 +13,7 @@ def staff_by_role(on=None):
         .annotate(people=Count("id"), posts=Sum("rate"))
         .order_by()
     )
-    order = list(StaffMember.Role.values)
-    return sorted(rows, key=lambda row: order.index(row["role"]))
+    return _in_role_order(rows)
 
 
 def by_role(members):
@@ -24,8 +23,12 @@ def by_role(members):
         row = rows.setdefault(member.role, {"role": member.role, "people": 0, "posts": 0})
         row["people"] += 1
         row["posts"] += member.rate
+    return _in_role_order(rows.values())
+
+
+def _in_role_order(rows):
     order = list(StaffMember.Role.values)
-    return sorted(rows.values(), key=lambda row: order.index(row["role"]))
+    return sorted(rows, key=lambda row: order.index(row["role"]))
 
 
 def award_counts(on=None):
