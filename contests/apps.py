@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class ContestsConfig(AppConfig):
     name = "contests"
     verbose_name = _("Contests and olympiads")
+
+    def ready(self):
+        from contests import demo, home, people, search
+        from imc_portal import registry
+
+        registry.home_sections.register(home.results_section)
+        registry.person_sections.register(people.sections)
+        registry.search_indexes.register(search.indexes)
+        registry.demo_loaders.register(demo.load)

@@ -26,7 +26,7 @@ from contests.models import (
 from contests.models.man import WINNING_MAN_OUTCOMES
 from contests.models.olympiads import WINNING_DIPLOMAS
 from imc_portal.models import Institution
-from imc_portal.page_cache import cached_until_change
+from imc_portal._transition import cached_until_change
 
 MAX_PARAM_LENGTH = 100
 WINNERS = "winners"

@@ -1,13 +1,10 @@
 """The home page's "latest results" section: the newest olympiad year's figures by stage
-and the winners of the newest contest editions. Everyone opens the home page, so the
-section is computed once per change of the records (three small queries), then served
-from the cache."""
+and the winners of the newest contest editions (three small queries)."""
 
 from django.db.models import Max, Subquery
 
 from contests import queries
 from contests.models import ContestEdition, ContestOutcome, ContestResult, Olympiad, OlympiadStage
-from imc_portal.page_cache import cached_until_change
 from imc_portal.periods import Period
 
 HOME_WINNERS = 6
@@ -54,8 +51,8 @@ def latest_results():
     return {"olympiad_year": year, "figures": figures, "winners": winners}
 
 
-def sections(request):
-    data = cached_until_change("contests:home", latest_results)
+def results_section(request):
+    data = latest_results()
     if not data["figures"] and not data["winners"]:
         return []
-    return [{"cache": "contests", "template": "contests/includes/home_results.html", **data}]
+    return [{"template": "contests/includes/home_results.html", **data}]

@@ -27,7 +27,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.text import capfirst
 
-from contests import fragments, queries
+from contests import queries
+from imc_portal import _transition as fragments
 from contests.filters import ContestEntryFilter, ManWorkFilter, OlympiadResultFilter, ProjectFilter
 from contests.models import (
     Contest,
@@ -48,8 +49,8 @@ from contests.models import (
     ProjectFestival,
 )
 from contests.models.olympiads import WINNING_DIPLOMAS
-from imc_portal.fragments import attach_html, cached_html, filters_key
-from imc_portal.page_cache import cached_until_change
+from imc_portal._transition import attach_html, cached_html, filters_key
+from imc_portal._transition import cached_until_change
 from imc_portal.periods import Period
 
 FIRST_YEAR = 1990

@@ -8,7 +8,6 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from events.models import AudienceRole, Event, Group, Material, Speaker
 from imc_portal import search_index
-from imc_portal.page_cache import bump_content_version
 
 # Methodists paste links without a scheme; https is what they mean.
 URL_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
@@ -110,11 +109,11 @@ class EventAdmin(SimpleHistoryAdmin):
 
     @staticmethod
     def _set_published(queryset, value):
-        # update() sends no signals: the search index and the page cache are told here.
+        # update() sends no signals: the search index is told here (the page cache sees
+        # every write itself).
         pks = list(queryset.values_list("pk", flat=True))
         Event.objects.filter(pk__in=pks).update(is_published=value)
         search_index.refresh_for(Event, pks)
-        bump_content_version()
 
     def save_model(self, request, obj, form, change):
         if "_saveasnew" in request.POST:

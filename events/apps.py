@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events and associations")
+
+    def ready(self):
+        from events import demo, home, search
+        from imc_portal import registry
+
+        registry.home_sections.register(home.upcoming_section)
+        registry.search_indexes.register(search.indexes)
+        registry.demo_loaders.register(demo.load)

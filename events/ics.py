@@ -1,64 +1,32 @@
 """iCalendar output: one event ("Add to calendar") or a subscription feed."""
 
 import datetime as dt
-import hashlib
 
 from django.utils import timezone
-from django.utils.translation import get_language
 from icalendar import Calendar, Timezone
 from icalendar import Event as CalendarEvent
-
-from imc_portal.page_cache import (
-    cached_until_change,
-    content_version,
-    get_many_versioned,
-    set_many_versioned,
-)
 
 # Calendars need an end; when none is recorded, the event takes this long.
 DEFAULT_DURATION = dt.timedelta(hours=1)
 PRODID = "-//IMC portal//Events//UK"
-END = b"END:VCALENDAR\r\n"
 
 
 def build_calendar(events, request, name):
-    """The calendar file. Serialising with icalendar is slow, so each event's VEVENT (and
-    the envelope with its VTIMEZONE) is kept until a record changes."""
+    """The calendar file of ``events`` (with their venues), in bytes."""
     host = request.get_host().split(":")[0] or "localhost"
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", timezone.get_current_timezone_name())
     events = list(events)
-    head, tail = _envelope(name, with_timezone=bool(events))
-    prefix = f"events:vevent:{content_version()}:{get_language()}:{request.scheme}:{host}"
-    keys = {f"{prefix}:{event.pk}": event for event in events}
-    found = get_many_versioned(list(keys))
-    missing = {
-        key: calendar_event(event, request, host).to_ical()
-        for key, event in keys.items()
-        if key not in found
-    }
-    if missing:
-        set_many_versioned(missing)
-        found.update(missing)
-    return head + b"".join(found[key] for key in keys) + tail
-
-
-def _envelope(name, with_timezone):
-    """The calendar's own lines, split where the events go."""
-
-    def build():
-        calendar = Calendar()
-        calendar.add("prodid", PRODID)
-        calendar.add("version", "2.0")
-        calendar.add("calscale", "GREGORIAN")
-        calendar.add("x-wr-calname", name)
-        calendar.add("x-wr-timezone", timezone.get_current_timezone_name())
-        if with_timezone:
-            # Europe/Kyiv goes into the file as a VTIMEZONE with its summer-time rules.
-            calendar.add_component(Timezone.from_tzid(timezone.get_current_timezone_name()))
-        body = calendar.to_ical()
-        return body[: -len(END)], END
-
-    digest = hashlib.sha1(str(name).encode(), usedforsecurity=False).hexdigest()
-    return cached_until_change(f"events:ics-envelope:{digest}:{with_timezone}", build)
+    if events:
+        # Europe/Kyiv goes into the file as a VTIMEZONE with its summer-time rules.
+        calendar.add_component(Timezone.from_tzid(timezone.get_current_timezone_name()))
+    for event in events:
+        calendar.add_component(calendar_event(event, request, host))
+    return calendar.to_ical()
 
 
 def calendar_event(event, request, host):

@@ -1,41 +1,67 @@
-"""What the public lists' filters share: query strings without NUL bytes, and a stand-in for
-the FilterSet when the query string holds no filter (most visits)."""
+"""What the public lists' filters share: the query string read through a form, and choice
+lists read in one query.
 
-from django.utils.functional import cached_property
+A value that does not validate (an unknown choice, a malformed date, a string too long, NUL
+bytes, which PostgreSQL refuses in any string) is shown as an error next to its field and the
+page answers 400: nothing unchecked reaches SQL, and the page cache keeps no junk address.
+"""
 
-# Parameters of the lists that are not filters.
-PAGING_PARAMETERS = {"page", "before", "after"}
-
-
-def clean_query_data(data):
-    """A copy of request.GET without NUL bytes, which PostgreSQL refuses in any string."""
-    cleaned = data.copy()
-    for key in list(cleaned.keys()):
-        cleaned.setlist(key, [value.replace("\x00", "") for value in cleaned.getlist(key)])
-    return cleaned
+import django_filters
+from django import forms
+from django.db.models import CharField, F, Value, Window
+from django.db.models.functions import RowNumber
 
 
-class Unfiltered:
-    """What a list needs of its FilterSet when the query string has no filter in it:
-    building the FilterSet and its form copies every choice list, so the form is built only
-    if its rendered HTML is not in the fragment cache."""
+class PortalFilterSet(django_filters.FilterSet):
+    def __init__(self, data=None, *args, choices=None, **kwargs):
+        """``choices``: {filter name: [(value, label), …]} read for this page."""
+        super().__init__(data, *args, **kwargs)
+        for name, values in (choices or {}).items():
+            self.filters[name].extra["choices"] = values
+        for field in self.form.fields.values():
+            field.required = False
+            is_select = isinstance(field.widget, forms.Select)
+            field.widget.attrs.setdefault("class", "form-select" if is_select else "form-control")
 
-    unfiltered = True  # imc_portal.fragments.filters_key
-    is_active = False
-    cleaned_data = {}
+    @property
+    def status(self):
+        """400 while a submitted value does not validate."""
+        return 400 if self.errors else 200
 
-    def __init__(self, filterset_class, data, queryset, **kwargs):
-        self.filterset_class, self.data, self.qs = filterset_class, data, queryset
-        self.kwargs = kwargs
+    @property
+    def active_count(self):
+        """How many filters are set: shown on the folded filters' button."""
+        if not self.is_bound or self.errors:
+            return len([name for name in self.form.fields if self.data.get(name)])
+        return len([v for v in self.form.cleaned_data.values() if v not in (None, "", [])])
 
-    @cached_property
-    def form(self):
-        return self.filterset_class(self.data, queryset=self.qs, **self.kwargs).form
+
+def choice_lists(**lists):
+    """Several choice lists in one query (UNION ALL): ``name=(queryset, value, label)``,
+    the value and label as field names or expressions, each list in its model's order.
+    Returns {name: [(value, label), …]}."""
+    parts = []
+    for name, (queryset, value, label) in lists.items():
+        order = queryset.model._meta.ordering or ["pk"]
+        parts.append(
+            queryset.order_by()
+            .annotate(
+                list=Value(name, output_field=CharField()),
+                position=Window(RowNumber(), order_by=[_ordering(o) for o in order]),
+                choice_value=F(value) if isinstance(value, str) else value,
+                choice_label=F(label) if isinstance(label, str) else label,
+            )
+            .values_list("list", "position", "choice_value", "choice_label")
+        )
+    choices = {name: [] for name in lists}
+    union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    for name, _position, value, label in sorted(union, key=lambda row: (row[0], row[1])):
+        choices[name].append((value, label))
+    return choices
 
 
-def filtered(filterset_class, data, queryset, *, stand_in=Unfiltered, **kwargs):
-    """The FilterSet bound to ``data`` (already without NUL bytes), or ``stand_in`` when
-    ``data`` holds paging parameters only."""
-    if not set(data) - PAGING_PARAMETERS:
-        return stand_in(filterset_class, data, queryset, **kwargs)
-    return filterset_class(data, queryset=queryset, **kwargs)
+def _ordering(name):
+    if not isinstance(name, str):
+        return name
+    return F(name[1:]).desc() if name.startswith("-") else F(name).asc()
+

@@ -1,12 +1,8 @@
 """The shared core: the centre itself, institutions, subject areas and teachers."""
 
-import functools
-
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.encoding import force_str
-from django.utils.hashable import make_hashable
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -14,23 +10,7 @@ from imc_portal.images import PortalImageField
 from imc_portal.text import unique_slug
 
 
-@functools.cache
-def _choice_labels(field):
-    return {make_hashable(value): label for value, label in field.flatchoices}
-
-
-class ChoiceLabels:
-    """``get_FOO_display()`` that looks the value up in a dict kept per field. Django's own
-    builds the dict on each call and hashes every (lazy) label, translating them all: in a
-    list of hundreds of rows that was a good part of the page's time."""
-
-    def _get_FIELD_display(self, field):
-        value = getattr(self, field.attname)
-        label = _choice_labels(field).get(make_hashable(value), value)
-        return force_str(label, strings_only=True)
-
-
-class TimeStampedModel(ChoiceLabels, models.Model):
+class TimeStampedModel(models.Model):
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -77,15 +57,8 @@ class Centre(TimeStampedModel):
 
     @classmethod
     def current(cls):
-        """The configured centre, or an unsaved blank one before anybody configured it.
-
-        Every page shows it, so it is cached until any record changes (see page_cache).
-        """
-        from imc_portal.page_cache import cached_until_change
-
-        return cached_until_change(
-            "centre", lambda: cls.objects.filter(pk=cls.SINGLETON_ID).first()
-        ) or cls(name="", city="")
+        """The configured centre, or an unsaved blank one before anybody configured it."""
+        return cls.objects.filter(pk=cls.SINGLETON_ID).first() or cls(name="", city="")
 
     @property
     def display_name(self):
@@ -142,7 +115,7 @@ class Subject(models.Model):
         super().save(*args, **kwargs)
 
 
-class PersonName(ChoiceLabels, models.Model):
+class PersonName(models.Model):
     surname = models.CharField(_("surname"), max_length=80)
     first_name = models.CharField(_("first name"), max_length=80)
     patronymic = models.CharField(_("patronymic"), max_length=80, blank=True)

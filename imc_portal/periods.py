@@ -5,10 +5,36 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 ACADEMIC_YEAR_START_MONTH = 9
+# Every year a record may hold or an address may name.
+FIRST_YEAR, LAST_YEAR = 1950, 2100
+
+
+def year_validators():
+    return [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
+
+
+def year_in_range(field, name):
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__gte": FIRST_YEAR}) & Q(**{f"{field}__lte": LAST_YEAR}),
+        name=name,
+        violation_error_message=gettext_lazy("The year must be between 1950 and 2100."),
+    )
+
+
+def year_or_404(year):
+    """The calendar year an address names; a year no record can have is not found."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise Http404(_("There are no records of that year."))
+    return Period.calendar_year(year)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """The site search's index: one ``SearchEntry`` row per public record, so that a search
 reads one indexed table instead of every searchable column of every table.
 
-Each app declares what it indexes in its ``search.py``:
+Each app declares what it indexes in its ``search.py`` and registers it in its
+``AppConfig.ready()`` (``registry.search_indexes``):
 
     def indexes() -> list[SearchIndex]
 
@@ -28,8 +29,7 @@ from django.utils import translation
 from django.utils.text import Truncator
 
 from imc_portal.models import SearchEntry
-from imc_portal.page_cache import bump_content_version
-from imc_portal.plugins import app_modules
+from imc_portal import registry
 from imc_portal.text import normalize_apostrophes, searchable_text
 
 SUMMARY_WORDS = 30  # what the results page shows (truncatewords:30)
@@ -101,7 +101,7 @@ def sort_key(parts):
 @cache
 def search_indexes():
     """Every app's indexes, in app order: the order of the sections on the results page."""
-    return [index for module in app_modules("search") for index in module.indexes()]
+    return [index for indexes in registry.search_indexes for index in indexes()]
 
 
 @cache
@@ -331,5 +331,4 @@ def rebuild(using=None):
         # The old rows are dead tuples that every search would read until autovacuum.
         with connection.cursor() as cursor:
             cursor.execute(f"VACUUM ANALYZE {SearchEntry._meta.db_table}")
-    bump_content_version()  # kept search results (site_search) are read anew
     return total

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from xstatic.pkg import bootstrap as xstatic_bootstrap
 
@@ -55,11 +56,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Text compressed for browsers that accept it (imc_portal.compression).
     "imc_portal.compression.TextGZipMiddleware",
-    # Anonymous pages kept whole, with the headers the middleware below adds (language,
-    # content security policy, frame options): a visit served from the cache skips it.
-    "imc_portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Anonymous pages kept whole (imc_portal.page_cache): once the language is known.
+    "imc_portal.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -137,13 +137,16 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 
+REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
         {
-            "BACKEND": "imc_portal.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A Redis that does not answer costs a page at most this long (page_cache).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
-        if os.environ.get("REDIS_URL")
+        if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
@@ -152,12 +155,12 @@ CACHES = {
 SIMPLE_HISTORY_REVERT_DISABLED = False
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
-# Anonymous pages are cached until a record changes (imc_portal/page_cache.py); 0 turns it
-# off. On by default only with a cache that all workers share.
-PAGE_CACHE_SECONDS = int(
-    os.environ.get("PAGE_CACHE_SECONDS", 600 if os.environ.get("REDIS_URL") and not DEBUG else 0)
-)
-PAGE_CACHE_EXCLUDED_PREFIXES = ("/admin/", "/en/admin/", "/healthz", "/static/", "/media/")
+# Anonymous pages are kept until a record changes (imc_portal/page_cache.py), at most this
+# many seconds; 0 turns it off. Only with a cache every process shares: a local-memory cache
+# per process would keep pages that another process's edit made stale.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0))
+if PAGE_CACHE_SECONDS and not REDIS_URL:
+    raise ImproperlyConfigured("PAGE_CACHE_SECONDS needs a shared cache: set REDIS_URL.")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -10,7 +10,6 @@ it): also inside words, and on PostgreSQL by trigram word similarity, which forg
 but reads too many rows for the whole index.
 """
 
-import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -18,15 +17,16 @@ from functools import reduce
 from operator import and_, or_
 
 from django.contrib.postgres.lookups import TrigramWordSimilar
+from django.conf import settings
 from django.db import connections, router
 from django.db.models import F, Q, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Collate, RowNumber
+from django.urls import translate_url
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from imc_portal.models import SearchEntry
-from imc_portal.page_cache import cached_until_change
 from imc_portal.search_index import FTS_TABLE, search_indexes
 from imc_portal.text import APOSTROPHES, normalize_apostrophes, searchable_text
 
@@ -153,21 +153,19 @@ def _index_condition(stems, vendor):
     return Q(*(Q(text__contains=f" {stem}") for stem in stems))
 
 
+def localised(url):
+    """An address as the index keeps it (in the site's language) in the page's language."""
+    language = get_language()
+    return url if language == settings.LANGUAGE_CODE else translate_url(url, language)
+
+
 def search_sections(query):
     """The sections with hits, in the apps' order, each with its first HITS_PER_SECTION
-    hits: two SQL queries (one when nothing matches), and none while the same words were
-    asked before that day and no record has changed since."""
+    hits: two SQL queries (one when nothing matches)."""
     stems = [word_stem(word) for word in search_words(query)]
     if not stems:
         return []
     today = timezone.localdate()
-    key = hashlib.sha1(
-        repr((stems, today.isoformat(), get_language())).encode(), usedforsecurity=False
-    ).hexdigest()
-    return cached_until_change(f"search:{key}", lambda: _search_sections(stems, today))
-
-
-def _search_sections(stems, today):
     vendor = connections[router.db_for_read(SearchEntry)].vendor
     # Sort keys compare byte by byte (search_index.sort_key): SQLite's default, "C" on
     # PostgreSQL, whatever the database's collation (and much faster than a locale's).
@@ -197,7 +195,7 @@ def _search_sections(stems, today):
     )
     hits = defaultdict(list)
     for section, title, url, summary, date in rows:
-        hits[section].append(SearchHit(title, url, summary, date))
+        hits[section].append(SearchHit(title, localised(url), summary, date))
     return [
         SearchSection(str(index.title), hits[index.key], str(index.more_url))
         for index in search_indexes()

@@ -13,6 +13,7 @@ admin.site.index_title = _("Records")
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("livez", views.livez, name="livez"),
 ]
 
 # Ukrainian lives at unprefixed URLs and is never guessed from the browser; English is /en/.

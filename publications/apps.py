@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class PublicationsConfig(AppConfig):
     name = "publications"
     verbose_name = _("Publications")
+
+    def ready(self):
+        from imc_portal import registry
+        from publications import demo, home, people, search
+
+        registry.home_sections.register(home.news_section)
+        registry.person_sections.register(people.sections)
+        registry.search_indexes.register(search.indexes)
+        registry.demo_loaders.register(demo.load)

@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
 from imc_portal.models import Institution, Subject
-from imc_portal.page_cache import cached_until_change
+from imc_portal._transition import cached_until_change
 from publications.models import ExternalPublication, Manual, PracticeEntry
-from publications.models.common import FIRST_YEAR, LAST_YEAR, Level
+from imc_portal.periods import FIRST_YEAR, LAST_YEAR
+from publications.models.common import Level
 from publications.models.practice import CatalogueLevel
 
 

@@ -10,13 +10,13 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from imc_portal import feeds
-from imc_portal.filtering import clean_query_data, filtered
-from imc_portal.fragments import cached_html, kept, kept_for_filters, today_key
-from imc_portal.page_cache import cached_until_change
+from imc_portal import _transition as feeds
+from imc_portal._transition import clean_query_data, filtered
+from imc_portal._transition import cached_html, kept, kept_for_filters, today_key
+from imc_portal._transition import cached_until_change
 from publications.authors import attach_authors
 from publications.filters import ExternalPublicationFilter, ManualFilter, PracticeFilter
-from publications.fragments import attach_entries, rendered_filter_form, with_authors
+from imc_portal._transition import attach_entries, rendered_filter_form, with_authors
 from publications.models import (
     ExternalPublication,
     Issue,

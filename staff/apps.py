@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class StaffConfig(AppConfig):
     name = "staff"
     verbose_name = _("Centre staff")
+
+    def ready(self):
+        from imc_portal import registry
+        from staff import demo
+
+        registry.demo_loaders.register(demo.load)

@@ -14,12 +14,11 @@ from django.utils.translation import ngettext_lazy, pgettext_lazy
 
 from imc_portal.images import PortalImageField, make_thumbnail
 from imc_portal.models import PersonName, Subject, TimeStampedModel
+from imc_portal.periods import FIRST_YEAR, LAST_YEAR, year_validators
 from imc_portal.text import unique_slug
 
 MIN_RATE = Decimal("0.25")
 MAX_RATE = Decimal("1.50")
-FIRST_YEAR = 1950
-LAST_YEAR = 2100
 THUMBNAIL_SIZE = (320, 400)
 
 
@@ -201,10 +200,6 @@ class AwardKind(models.Model):
 
     def __str__(self):
         return self.name
-
-
-def year_validators():
-    return [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
 
 
 class Award(TimeStampedModel):

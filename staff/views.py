@@ -1,26 +1,17 @@
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from imc_portal.fragments import cached_html
-from imc_portal.models import Centre
+from imc_portal.page_cache import public_page
 from staff.models import ROLE_COUNT_LABELS, Award, Distinction, StaffMember
 from staff.queries import award_counts, by_role
 
 
+@public_page(changes_with_time=True)
 def about(request):
-    """The centre's structure, staff and distinctions, all from records. The figures change
-    only when a record does, so they are kept in the cache until then."""
-    # "Current staff" depends on the day: it is in the key (the language is in every key).
-    body_html = cached_html(
-        f"staff:about:{timezone.localdate()}",
-        lambda: render_to_string(
-            "staff/includes/about_body.html", {"centre": Centre.current(), **about_context()}
-        ),
-    )
-    return render(request, "staff/about.html", {"body_html": body_html})
+    """The centre's structure, staff and distinctions, every figure counted from records
+    (the staff employed today)."""
+    return render(request, "staff/about.html", about_context())
 
 
 def about_context():
@@ -71,15 +62,13 @@ def about_context():
     }
 
 
+@public_page()
 def member_detail(request, slug):
+    awards = Prefetch("awards", Award.objects.select_related("kind"), to_attr="award_list")
     member = get_object_or_404(
-        StaffMember.objects.published().select_related("department"), slug=slug
+        StaffMember.objects.published()
+        .select_related("department")
+        .prefetch_related("subjects", awards),
+        slug=slug,
     )
-
-    def render_body():
-        awards = Prefetch("awards", Award.objects.select_related("kind"), to_attr="award_list")
-        prefetch_related_objects([member], "subjects", awards)
-        return render_to_string("staff/includes/member_body.html", {"member": member})
-
-    body_html = cached_html(f"staff:member:{member.pk}", render_body)
-    return render(request, "staff/member_detail.html", {"member": member, "body_html": body_html})
+    return render(request, "staff/member_detail.html", {"member": member})

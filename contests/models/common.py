@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from imc_portal.models import Institution, PersonName, TimeStampedModel
+from imc_portal.periods import year_validators
 
 MIN_GRADE, MAX_GRADE = 1, 12
 SEASON_DAY = (3, 1)
@@ -31,7 +32,7 @@ def grade_field():
 def year_field():
     return models.PositiveSmallIntegerField(
         _("year"),
-        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        validators=year_validators(),
         help_text=_("The year the final stages end in (e.g. 2019 for the 2018/2019 season)."),
     )
 

@@ -42,9 +42,8 @@ class EventQuerySet(models.QuerySet):
         return self.annotate(finish=Coalesce("end", "start"))
 
     def for_list(self):
-        """As a list reads its events: every column, with the venue and the group, so that
-        the entries not kept rendered need only their areas (``events.fragments``)."""
-        return self.select_related("venue", "group")
+        """With what a list entry shows: the venue, the group and the areas."""
+        return self.select_related("venue", "group").prefetch_related("subjects")
 
     def finishing_after(self, moment):
         """Finish (end, or start when no end) at or after ``moment``, written so that the

@@ -5,15 +5,13 @@ import datetime as dt
 
 from django.http import Http404
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.utils import timezone
 
-from events.filters import filtered_events
-from events.fragments import fetch_areas, rendered_filter_form
+from events.filters import EventFilter
 from events.models import Event
-from events.models.event import sees_drafts
-from events.views.event import FIRST_YEAR, LAST_YEAR
-from imc_portal.fragments import attach_html, kept_for_filters
+from imc_portal.page_cache import public_page
+from imc_portal.pagination import query_without_page
+from imc_portal.periods import FIRST_YEAR, LAST_YEAR
 
 WEEKDAYS = [dt.date(2024, 1, 1) + dt.timedelta(days=n) for n in range(7)]  # Monday first
 
@@ -31,6 +29,24 @@ def month_bounds(year, month):
     )
 
 
+def weeks_of(year, month, events):
+    """The month's weeks, each a list of {date, in_month, events}: an event is listed on
+    every day of the month it lasts."""
+    first, following, _start, _end = month_bounds(year, month)
+    by_day = {}
+    for event in events:
+        day = max(timezone.localtime(event.start).date(), first)
+        last = min(timezone.localtime(event.finish).date(), following - dt.timedelta(days=1))
+        while day <= last:
+            by_day.setdefault(day, []).append(event)
+            day += dt.timedelta(days=1)
+    return [
+        [{"date": day, "in_month": day.month == month, "events": by_day.get(day, [])} for day in week]
+        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    ]
+
+
+@public_page(query=list(EventFilter.base_filters), changes_with_time=True)
 def calendar_month(request, year=None, month=None):
     today = timezone.localdate()
     if year is None:
@@ -39,64 +55,25 @@ def calendar_month(request, year=None, month=None):
         raise Http404
     first, following, start, end = month_bounds(year, month)
     # Events that touch the month: started before its end and finish after its start.
-    base = (
+    events = (
         Event.objects.visible_to(request.user)
-        .for_list()
         .with_finish()
         .filter(start__lt=end)
         .finishing_after(start)
         .order_by("start", "pk")
     )
-    filterset = filtered_events(request, base)
-
-    def render_grid():
-        # The month's events are read, and their entries rendered, only when the grid is
-        # not kept: per filter values, month, day (today is marked) and drafts shown.
-        events = list(filterset.qs)
-        by_day = {}
-        for event in events:
-            day = max(timezone.localtime(event.start).date(), first)
-            last = min(timezone.localtime(event.finish).date(), following - dt.timedelta(days=1))
-            while day <= last:
-                by_day.setdefault(day, []).append(event)
-                day += dt.timedelta(days=1)
-        attach_html(
-            events, "events/includes/calendar_item.html", "events:calendar-item",
-            as_name="event", attr="calendar_html", prepare=fetch_areas,
-        )  # fmt: skip
-        weeks = [
-            [
-                {"date": day, "in_month": day.month == month, "events": by_day.get(day, [])}
-                for day in week
-            ]
-            for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
-        ]
-        context = {
-            "month": first,
-            "weeks": weeks,
-            "today": today,
-            "weekdays": WEEKDAYS,
-            "has_events": bool(by_day),
-            "filter": filterset,
-            "request": request,
-        }
-        return render_to_string("events/includes/calendar_grid.html", context)
-
-    grid_html = kept_for_filters(
-        "events:calendar-grid", filterset, render_grid, first, today, int(sees_drafts(request.user))
-    )
+    filterset = EventFilter(request.GET, queryset=events)
+    month_events = [] if filterset.errors else list(filterset.qs)
     previous = first - dt.timedelta(days=1)
-    params = filterset.data.copy()
-    return render(
-        request,
-        "events/calendar.html",
-        {
-            "month": first,
-            "grid_html": grid_html,
-            "previous": previous if previous.year >= FIRST_YEAR else None,
-            "next": following if following.year <= LAST_YEAR else None,
-            "filter": filterset,
-            "filter_form": rendered_filter_form(request, filterset),
-            "query": params.urlencode(),
-        },
-    )
+    context = {
+        "month": first,
+        "weeks": weeks_of(year, month, month_events),
+        "has_events": bool(month_events),
+        "today": today,
+        "weekdays": WEEKDAYS,
+        "previous": previous if previous.year >= FIRST_YEAR else None,
+        "next": following if following.year <= LAST_YEAR else None,
+        "filter": filterset,
+        "query": query_without_page(request),
+    }
+    return render(request, "events/calendar.html", context, status=filterset.status)

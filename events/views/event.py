@@ -1,148 +1,80 @@
 """Event lists (upcoming, archive by year), one event, its .ics and its materials."""
 
-import hashlib
-
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from events.documents import KINDS_BY_EXTENSION
-from events.filters import filtered_events
-from events.fragments import attach_item_html, rendered_filter_form
+from events.filters import EventFilter
 from events.ics import build_calendar
 from events.models import Event, Material
-from events.models.event import sees_drafts
-from events.views.common import (
-    detail_queryset,
-    keyset_page,
-    list_queryset,
-    list_time,
-    paginate,
-    query_without_paging,
-)
-from imc_portal import fragments
-from imc_portal.fragments import cached_html, kept_for_filters
-from imc_portal.page_cache import cached_until_change
+from events.views.common import PAGE_SIZE, detail_queryset
+from imc_portal.page_cache import public_page
+from imc_portal.pagination import paginate, query_without_page
+from imc_portal.periods import year_or_404
 
-FIRST_YEAR, LAST_YEAR = 1990, 2100
+LIST_QUERY = [*EventFilter.base_filters, "page"]
 
 
-def render_list(request, filterset, page_of, context):
-    """An event list page. Its events section (the count, the entries, the pager) is kept
-    rendered per content version, filter values, paging parameters, minute (see
-    ``list_time``) and whether drafts are shown; its queries run only when it is rendered.
-    ``page_of(request, queryset)`` cuts the page."""
-    query = query_without_paging(filterset)
-
-    def events_section():
-        page = page_of(request, filterset.qs)
-        attach_item_html(page.object_list)
-        return render_to_string(
-            "events/includes/event_page.html",
-            {"page_obj": page, "filter": filterset, "query": query, "request": request},
-        )
-
-    context["events_html"] = kept_for_filters(
-        "events:list", filterset, events_section, context["mode"], context.get("year"),
-        int(sees_drafts(request.user)), context["now"].isoformat(), sorted(request.GET.lists()),
-    )  # fmt: skip
-    context.update(filter=filterset, query=query)
-    context["filter_form"] = rendered_filter_form(request, filterset)
-    if years := context.get("years"):
-        nav = {"years": years, "year": context.get("year"), "query": query}
-        digest = hashlib.sha1(repr(nav).encode(), usedforsecurity=False).hexdigest()
-        context["years_html"] = cached_html(
-            f"events:years:{digest}",
-            lambda: render_to_string("events/includes/years_nav.html", nav),
-        )
-    return render(request, "events/event_list.html", context)
+def render_list(request, events, context):
+    """A page of ``events`` filtered by the query string; 400 with the form's errors when
+    a filter does not validate."""
+    filterset = EventFilter(request.GET, queryset=events)
+    page = None if filterset.errors else paginate(request, filterset.qs, PAGE_SIZE)
+    context.update(filter=filterset, page_obj=page, query=query_without_page(request))
+    return render(request, "events/event_list.html", context, status=filterset.status)
 
 
+@public_page(query=LIST_QUERY, changes_with_time=True)
 def upcoming(request):
-    now = list_time()
-    filterset = filtered_events(request, list_queryset(request).upcoming(now))
-    context = {"title": _("Upcoming events"), "mode": "upcoming", "now": now}
-    return render_list(request, filterset, paginate, context)
+    events = Event.objects.visible_to(request.user).upcoming().for_list()
+    return render_list(request, events, {"title": _("Upcoming events"), "mode": "upcoming"})
 
 
-def archive_years(request):
-    """Years that have past events, newest first, with their counts: one query over the
-    whole table, so kept until a record changes (or an hour passes: events become past)."""
-    drafts = sees_drafts(request.user)
-
-    def compute():
-        events = Event.objects.all() if drafts else Event.objects.published()
-        return list(
-            events.past()
-            .annotate(year=ExtractYear("start"))
-            .values("year")
-            .annotate(events=Count("pk"))
-            .order_by("-year")
-        )
-
-    return cached_until_change(f"events:archive-years:{int(drafts)}", compute, timeout=600)
-
-
-def archive(request):
-    # Newest first across all years, paged by keyset: no OFFSET, no COUNT of the table.
-    now = list_time()
-    filterset = filtered_events(request, list_queryset(request).past(now))
-    context = {
-        "title": _("Events archive"),
-        "mode": "archive",
-        "now": now,
-        "years": archive_years(request),
-    }
-    return render_list(request, filterset, keyset_page, context)
-
-
-def archive_year(request, year):
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise Http404
-    now = list_time()
-    filterset = filtered_events(request, list_queryset(request).past(now).filter(start__year=year))
-    context = {
-        "title": _("Events of %(year)s") % {"year": year},
-        "mode": "archive",
-        "now": now,
-        "year": year,
-        "years": archive_years(request),
-    }
-    return render_list(request, filterset, paginate, context)
-
-
-def event_detail(request, slug):
-    """The event's page, kept per address and drafts shown until a record changes: a visit
-    runs no query. Its body (speakers, materials, partners…) is rendered both ways, before
-    and after the event (when the results show), so the page turns at the event's end."""
-    drafts = sees_drafts(request.user)
-
-    def compute():
-        event = detail_queryset(request).filter(slug=slug).first()
-        if event is None:
-            return None
-        bodies = {
-            is_past: render_to_string(
-                "events/includes/event_body.html", {"event": event, "is_past": is_past}
-            )
-            for is_past in (False, True)
-        }
-        shown = {"title": event.title, "description": event.description}
-        return {"event": shown, "finish": event.end or event.start, "bodies": bodies}
-
-    kept = fragments.kept("events:page", compute, slug, drafts)
-    if kept is None:
-        raise Http404
-    body_html = kept["bodies"][kept["finish"] < timezone.now()]
-    return render(
-        request, "events/event_detail.html", {"event": kept["event"], "body_html": body_html}
+def archive_years(user):
+    """Years that have past events, newest first, with their number of events."""
+    return (
+        Event.objects.visible_to(user)
+        .past()
+        .annotate(year=ExtractYear("start"))
+        .values("year")
+        .annotate(events=Count("pk"))
+        .order_by("-year")
     )
 
 
+@public_page(query=LIST_QUERY, changes_with_time=True)
+def archive(request):
+    events = Event.objects.visible_to(request.user).past().for_list()
+    context = {"title": _("Events archive"), "mode": "archive", "years": archive_years(request.user)}
+    return render_list(request, events, context)
+
+
+@public_page(query=LIST_QUERY, changes_with_time=True)
+def archive_year(request, year):
+    year_or_404(year)
+    events = Event.objects.visible_to(request.user).past().filter(start__year=year).for_list()
+    context = {
+        "title": _("Events of %(year)s") % {"year": year},
+        "mode": "archive",
+        "year": year,
+        "years": archive_years(request.user),
+    }
+    return render_list(request, events, context)
+
+
+@public_page(changes_with_time=True)
+def event_detail(request, slug):
+    """The event; once it is over, with its results (participants, outcomes)."""
+    event = get_object_or_404(detail_queryset(request), slug=slug)
+    is_past = (event.end or event.start) < timezone.now()
+    return render(request, "events/event_detail.html", {"event": event, "is_past": is_past})
+
+
+@public_page()
 def event_ics(request, slug):
     event = get_object_or_404(
         Event.objects.visible_to(request.user).select_related("venue"), slug=slug

@@ -3,48 +3,49 @@
 import datetime as dt
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from events.filters import filtered_events
+from events.filters import EventFilter
 from events.ics import build_calendar
 from events.models import Event
-from imc_portal import feeds
+from imc_portal.page_cache import public_page
 
 # "Upcoming and recent": a subscriber still sees last month's events and their changes.
 # Bounded so a calendar app's poll costs the same in a busy year.
 RECENT = dt.timedelta(days=30)
 FEED_LIMIT = 100
+FEED_QUERY = list(EventFilter.base_filters)
 
 
-def feed_events(request):
-    since = timezone.now() - RECENT
+def feed_filter(request):
     events = (
         Event.objects.published()
-        .finishing_after(since)
+        .finishing_after(timezone.now() - RECENT)
         .select_related("venue")
         .order_by("start", "pk")
     )
-    return filtered_events(request, events).qs[:FEED_LIMIT]
+    return EventFilter(request.GET, queryset=events)
 
 
-def listed(request):
-    """The keys of the events the feed lists: while no record changes, a poll costs this
-    one query."""
-    return list(feed_events(request).values_list("pk", flat=True))
-
-
-def feed_ics(request):
-    body = feeds.kept(
-        request,
-        "events:ics",
-        listed(request),
-        lambda: build_calendar(feed_events(request), request, _("Methodical centre events")),
+def bad_filters(filterset):
+    errors = "; ".join(f"{name}: {' '.join(messages)}" for name, messages in filterset.errors.items())
+    return HttpResponseBadRequest(
+        _("The feed's filters could not be read (%(errors)s).") % {"errors": errors},
+        content_type="text/plain; charset=utf-8",
     )
+
+
+@public_page(query=FEED_QUERY, changes_with_time=True)
+def feed_ics(request):
+    filterset = feed_filter(request)
+    if filterset.errors:
+        return bad_filters(filterset)
+    body = build_calendar(filterset.qs[:FEED_LIMIT], request, _("Methodical centre events"))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="events.ics"'
     return response
@@ -55,15 +56,14 @@ class EventAtomFeed(Feed):
     title = gettext_lazy("Methodical centre events")
     subtitle = gettext_lazy("Seminars, conferences, association meetings and courses.")
 
-    def get_object(self, request, *args, **kwargs):
-        self.request = request
-        return None
+    def get_object(self, request, filterset):
+        return filterset
 
     def link(self):
         return reverse("events:upcoming")
 
-    def items(self):
-        return feed_events(self.request)
+    def items(self, filterset):
+        return filterset.qs[:FEED_LIMIT]
 
     def item_title(self, item):
         status = ""
@@ -85,5 +85,12 @@ class EventAtomFeed(Feed):
         return item.updated
 
 
+atom_feed = EventAtomFeed()
+
+
+@public_page(query=FEED_QUERY, changes_with_time=True)
 def feed_atom(request):
-    return feeds.kept_feed(request, "events:atom", listed(request), EventAtomFeed())
+    filterset = feed_filter(request)
+    if filterset.errors:
+        return bad_filters(filterset)
+    return atom_feed(request, filterset=filterset)

@@ -1,25 +1,7 @@
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-
-FIRST_YEAR = 1950
-LAST_YEAR = 2100
-
-
-def year_validators():
-    return [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
-
-
-def year_in_range(field, name):
-    return models.CheckConstraint(
-        condition=Q(**{f"{field}__gte": FIRST_YEAR}) & Q(**{f"{field}__lte": LAST_YEAR}),
-        name=name,
-        violation_error_message=_("The year must be between 1950 and 2100."),
-    )
-
 
 class Level(models.TextChoices):
     """How far a publication or a practice entry reached."""

@@ -12,15 +12,13 @@ from simple_history.models import HistoricalRecords
 from imc_portal.images import PortalImageField, make_thumbnail
 from imc_portal.models import Subject, Teacher, TimeStampedModel
 from imc_portal.text import latin_slug, unique_slug
+from imc_portal.periods import year_in_range, year_validators
 from publications.models.common import (
     DatedPublishedQuerySet,
     Level,
     PublishedQuerySet,
     authors_line,
-    year_in_range,
-    year_validators,
 )
-from publications.pagination import page_starting_with
 from publications.pdf import PdfFileField
 from staff.models import StaffMember
 
@@ -280,8 +278,7 @@ class Manual(TimeStampedModel):
     class Meta:
         verbose_name = _("manual")
         verbose_name_plural = _("manuals")
-        # Newest year first, within a year the latest entered: what the public list pages
-        # by (keyset, see publications.pagination), read from the index.
+        # Newest year first, within a year the latest entered, read from the index.
         ordering = ["-year", "-id"]
         indexes = [models.Index(fields=["-year", "-id"], name="manual_year_id_idx")]
         constraints = [year_in_range("year", "manual_year_in_range")]
@@ -298,8 +295,7 @@ class Manual(TimeStampedModel):
         return authors_line(self.teachers.all(), self.staff_authors.all(), self.authoring_group)
 
     def get_absolute_url(self):
-        url = page_starting_with(reverse("publications:manuals"), self.year, self.pk)
-        return f"{url}#manual-{self.slug}"
+        return reverse("publications:manual", kwargs={"slug": self.slug})
 
 
 class ExternalPublication(TimeStampedModel):
@@ -347,5 +343,5 @@ class ExternalPublication(TimeStampedModel):
         return f"{self.title} ({self.venue}, {self.year})"
 
     def get_absolute_url(self):
-        url = page_starting_with(reverse("publications:articles"), self.year, self.pk)
-        return f"{url}#publication-{self.pk}"
+        """On its author's page, which lists their publications."""
+        return f"{self.author.get_absolute_url()}#publication-{self.pk}"

@@ -26,8 +26,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from imc_portal.page_cache import clear_local
-from imc_portal.plugins import app_modules
+from bench.pages import RECORD_PAGES
+from bench.pages import page_list as bench_pages
 
 RESULTS = Path(settings.BASE_DIR) / "bench" / "results.json"
 LATENCY = re.compile(r"^\s+(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s)\s*$", re.M)
@@ -42,8 +42,7 @@ RECORD_QUERIES_GOAL, LIST_QUERIES_GOAL = 8, 5
 
 
 def queries_goal(name):
-    records = set().union(*(getattr(m, "RECORD_PAGES", ()) for m in app_modules("bench")))
-    return RECORD_QUERIES_GOAL if name in records else LIST_QUERIES_GOAL
+    return RECORD_QUERIES_GOAL if name in RECORD_PAGES else LIST_QUERIES_GOAL
 
 
 def mark(value, goal, spec=".1f"):
@@ -110,7 +109,7 @@ class Server:
 
 
 def page_list():
-    pages = [page for module in app_modules("bench") for page in module.pages()]
+    pages = bench_pages()
     if not pages:
         raise CommandError("No pages: run load_demo and generate_load_data first.")
     return pages
@@ -121,7 +120,6 @@ def probe(path):
     the cache is emptied (every fragment rendered anew), queries of the next one, and the
     HTML size raw and gzip-compressed."""
     cache.clear()
-    clear_local()
     client = Client()
     with CaptureQueriesContext(connection) as cold:
         started = time.perf_counter()

@@ -1,9 +1,6 @@
 """Fill the database with what a large city's centre accumulates in ten years, for the
 benchmark (`make bench`). Deterministic for a given --seed; bulk inserts through the same
-models and constraints as real records. Each portal app adds its part from ``load_data.py``:
-
-    def generate(rng: random.Random, years: range, stdout) -> None
-"""
+models and constraints as real records (see bench/load_data)."""
 
 import random
 import time
@@ -12,9 +9,8 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 from django.utils import timezone
 
+from bench.load_data import GENERATORS
 from imc_portal import search_index
-from imc_portal.page_cache import bump_content_version
-from imc_portal.plugins import app_modules
 
 
 class Command(BaseCommand):
@@ -28,15 +24,13 @@ class Command(BaseCommand):
         this_year = timezone.localdate().year
         span = range(this_year - years + 1, this_year + 1)
         started = time.monotonic()
-        for module in app_modules("load_data"):
-            rng = random.Random(f"{seed}:{module.__name__}")
+        for name, generate in GENERATORS:
             with transaction.atomic():
-                module.generate(rng, span, self.stdout)
+                generate(random.Random(f"{seed}:{name}"), span, self.stdout)
         search_index.rebuild()  # bulk inserts send no signals
         if connection.vendor == "postgresql":
             # Fresh statistics, as autovacuum would gather them on a live server after such
             # inserts: without them the planner guesses row counts of empty tables.
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
-        bump_content_version()
         self.stdout.write(f"Generated in {time.monotonic() - started:.1f} s.")

@@ -1,16 +1,13 @@
 """Fill the database with one demo city's centre. Safe to run again: what exists is kept,
-only what is missing is added. Every portal app adds its part from its ``demo.py``."""
-
-import importlib
-import importlib.util
+only what is missing is added. Every portal app adds its part from its ``demo`` package
+(registered in ``registry.demo_loaders``)."""
 
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from imc_portal import search_index
-from imc_portal.page_cache import bump_content_version
+from imc_portal import registry, search_index
 from imc_portal.roles import DIRECTOR, METHODIST
 
 DEMO_USERS = [
@@ -25,11 +22,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic(), search_index.deferred():
-            for app in settings.PORTAL_APPS:
-                if importlib.util.find_spec(f"{app}.demo"):
-                    importlib.import_module(f"{app}.demo").load(self.stdout)
+            for load in registry.demo_loaders:
+                load(self.stdout)
         search_index.rebuild()  # bulk inserts send no signals
-        bump_content_version()
         if settings.DEBUG:
             self.create_demo_users()
         else:

@@ -12,7 +12,7 @@ import zlib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from events import demo_data as data
+from events.demo import data
 from events.models import AudienceRole, Event, Group, Material, Speaker
 from imc_portal.models import Institution, Subject, Teacher
 from imc_portal.text import latin_slug

@@ -12,7 +12,7 @@ from django.db import connection
 from django.utils import timezone
 
 from events.demo import demo_pdf, workday
-from events.demo_data import MEETING_TOPICS
+from events.demo.data import MEETING_TOPICS
 from events.models import AudienceRole, Event, Group, Material, Speaker
 from imc_portal.demo import FEMALE_NAMES, MALE_NAMES, SURNAMES
 from imc_portal.models import Institution, Subject, Teacher

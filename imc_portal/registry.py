@@ -1,0 +1,33 @@
+"""What each app contributes to the pages and commands the core builds.
+
+Every app registers its pieces in its ``AppConfig.ready()``, so that the core knows no app
+by name and ``grep -rn "registry\\." */apps.py`` lists every contributor. Apps are ready in
+the order of ``INSTALLED_APPS``, which is the order of the pieces.
+"""
+
+
+class Registry:
+    def __init__(self, description):
+        self.description = description
+        self._items = []
+
+    def register(self, item):
+        if item not in self._items:
+            self._items.append(item)
+        return item
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __repr__(self):
+        return f"<Registry of {self.description}: {len(self._items)}>"
+
+
+# (request) -> list of sections, each {"template": …, **context}, on the home page.
+home_sections = Registry("home page sections")
+# (teacher) -> list of sections, on a teacher's public page.
+person_sections = Registry("teacher page sections")
+# () -> list of imc_portal.search_index.SearchIndex, the site search's sections in order.
+search_indexes = Registry("site search indexes")
+# (stdout) -> None: adds the app's part of the demo centre, keeping what exists.
+demo_loaders = Registry("demo data loaders")
