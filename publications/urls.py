@@ -8,6 +8,7 @@ app_name = "publications"
 urlpatterns = [
     path("publications/", views.index, name="index"),
     path("publications/manuals/", views.manual_list, name="manuals"),
+    path("publications/manuals/<slug:slug>/", views.manual_detail, name="manual"),
     path("publications/articles/", views.article_list, name="articles"),
     path("publications/<slug:slug>/", views.periodical_detail, name="periodical"),
     path(

@@ -14,6 +14,7 @@ from imc_portal import _transition as feeds
 from imc_portal._transition import clean_query_data, filtered
 from imc_portal._transition import cached_html, kept, kept_for_filters, today_key
 from imc_portal._transition import cached_until_change
+from imc_portal.page_cache import public_page
 from publications.authors import attach_authors
 from publications.filters import ExternalPublicationFilter, ManualFilter, PracticeFilter
 from imc_portal._transition import attach_entries, rendered_filter_form, with_authors
@@ -189,6 +190,13 @@ def manual_list(request):
             "list_html": kept_list(request, "manual", filterset, section),
         },
     )
+
+
+@public_page()
+def manual_detail(request, slug):
+    manual = get_object_or_404(Manual.objects.published().select_related("subject"), slug=slug)
+    attach_authors([manual], "authoring_group")
+    return render(request, "publications/manual_detail.html", {"manual": manual})
 
 
 def article_list(request):

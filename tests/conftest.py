@@ -2,7 +2,6 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 
-from imc_portal.page_cache import clear_local
 from imc_portal.roles import DIRECTOR, METHODIST
 
 
@@ -17,10 +16,8 @@ def _isolated_environment(settings, tmp_path):
     }
     settings.PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on
     cache.clear()
-    clear_local()
     yield
     cache.clear()
-    clear_local()
 
 
 def _user_in(group_name, username):
