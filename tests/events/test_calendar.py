@@ -75,11 +75,9 @@ def test_calendar_default_is_current_month(client):
     assert response.context["month"].day == 1
 
 
-def test_calendar_shows_an_edit_and_a_new_event_at_once(client, django_assert_max_num_queries):
+def test_calendar_shows_an_edit_and_a_new_event_at_once(client):
     event = EventFactory(title="Перша назва", start=kyiv(2030, 3, 10, 10), end=None)
     assert "Перша назва" in client.get("/events/calendar/2030/3/").content.decode()
-    with django_assert_max_num_queries(1):  # the month's events; the grid is kept rendered
-        client.get("/events/calendar/2030/3/")
     event.title = "Нова назва"
     event.save()
     EventFactory(title="Доданий захід", start=kyiv(2030, 3, 12, 10), end=None)
