@@ -1,4 +1,5 @@
 import datetime as dt
+import html
 import re
 
 import pytest
@@ -69,7 +70,9 @@ def test_group_list_by_kind(client, association):
     GroupFactory(name="Клуб дошкільної еліти", kind=Group.Kind.CLUB)
     GroupFactory(name="Прихована група", is_public=False)
     body = client.get("/groups/").content.decode()
-    headings = re.findall(r'<h2 id="groups-\d+" class="h4">([^<]+)</h2>', body)
+    headings = [
+        html.unescape(h) for h in re.findall(r'<h2 id="groups-\d+" class="h4">([^<]+)</h2>', body)
+    ]
     assert headings == ["Методичне об'єднання", "Клуб"]
     associations, clubs = body.split('id="groups-2"')
     assert "Міське МО вчителів математики" in associations
