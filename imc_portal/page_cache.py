@@ -85,9 +85,11 @@ class _SharedCache:
             self.missed_changes = True
             return None
         if self.missed_changes:
-            # Records may have changed while it was away: no page kept before is current.
+            # Records may have changed while it was away: no page kept before is current,
+            # and what was just read may be one of them.
             self.missed_changes = False
             bump_content_version()
+            return None
         return result
 
 
@@ -160,6 +162,7 @@ class PageCacheMiddleware:
             shared.run(lambda: cache.set(key, (*page, gzipped), seconds))
             if gzipped:
                 self._set_body(request, response, body, plain=response.content)
+            response["X-Page-Cache"] = "miss"
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):

@@ -22,19 +22,27 @@ def test_unknown_teacher_is_404(client):
     assert client.get("/teachers/nobody/").status_code == 404
 
 
-@pytest.mark.parametrize(
-    "query", ["", "а", "x" * 1000, "об'єднання\x00", "'; DROP TABLE imc_portal_teacher; --", "%"]
-)
+@pytest.mark.parametrize("query", ["", "а", "'; DROP TABLE imc_portal_teacher; --", "%"])
 def test_search_survives_any_input(client, query):
     response = client.get("/search/", {"q": query})
     assert response.status_code == 200
-    assert response.context["query"] == query.replace("\x00", "").strip()[:200]
+    assert response.context["query"] == query.strip()
 
 
-def test_search_query_with_nul_in_raw_url_is_not_an_error(client):
-    response = client.get("/search/?q=%00%00abc")
-    assert response.status_code == 200
-    assert "abc" in response.content.decode()
+@pytest.mark.parametrize(
+    ("raw", "error"),
+    [
+        ("%00%00abc", "Символи Null не дозволені."),
+        ("об%27єднання%00", "Символи Null не дозволені."),
+        ("x" * 201, "Переконайтеся, що це значення містить не більше ніж 200 символів"),
+    ],
+)
+def test_search_refuses_nul_bytes_and_long_queries_with_a_400(client, raw, error):
+    response = client.get(f"/search/?q={raw}")
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert error in body
+    assert response.context["sections"] == []
 
 
 def test_text_filter_matches_apostrophe_variants_and_all_terms():
@@ -67,9 +75,6 @@ def test_teacher_page_query_count_does_not_grow(client, django_assert_num_querie
         html = client.get(teacher.get_absolute_url()).content.decode()
     assert html.count("Стаття ") == count
     assert html.count("Досвід ") == count
-    # then, until a record changes, the teacher only: the sections are kept rendered
-    with django_assert_num_queries(1):
-        assert client.get(teacher.get_absolute_url()).content.decode() == html
 
 
 def test_teacher_page_shows_a_new_record_at_once(client):
@@ -89,13 +94,9 @@ def test_search_page_query_count_does_not_grow(client, django_assert_num_queries
     for n in range(count):
         EventFactory(title=f"Семінар для бібліотекарів {n}")
         NewsFactory(title=f"Новини бібліотекарів {n}")
-    client.get("/search/")  # fills the cached centre
-    # the search index: the first hits of every section, then their rows
-    with django_assert_num_queries(2):
+    # the centre; the search index: the first hits of every section, then their rows
+    with django_assert_num_queries(3):
         response = client.get("/search/", {"q": "бібліотекарів"})
-    # then none while no record changes: the results are kept
-    with django_assert_num_queries(0):
-        assert client.get("/search/", {"q": "бібліотекарів"}).content == response.content
     html = response.content.decode()
     assert html.count("Семінар для бібліотекарів") == count
     assert html.count("Новини бібліотекарів") == count
