@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group, User
 
-from imc_portal.plugins import app_modules
+from bench.pages import page_list
 from imc_portal.roles import DIRECTOR, METHODIST, sync_role_permissions
 from tests.e2e.conftest import log_in, screenshot, serious_axe_violations
 
@@ -17,19 +17,39 @@ def staff_user(username, group):
     return user
 
 
-def test_every_public_page_type_has_no_serious_accessibility_violations(demo, live_server, desktop):
-    pages = [page for module in app_modules("bench") for page in module.pages()]
-    assert len(pages) >= 5
-    problems = {}
+def html_pages(page, live_server):
+    """The benchmark's public page types that a browser shows (feeds and calendar files are
+    for programs: the browser saves them)."""
+    pages = page_list()
+    assert len(pages) >= 40
     for name, path in pages:
-        # Feeds and calendar files are for programs, not read as pages: the browser saves them.
-        kind = desktop.request.get(live_server.url + path).headers["content-type"]
-        if not kind.startswith("text/html"):
-            continue
+        kind = page.request.get(live_server.url + path).headers["content-type"]
+        if kind.startswith("text/html"):
+            yield name, path
+
+
+def test_every_public_page_type_has_no_serious_accessibility_violations(demo, live_server, desktop):
+    problems = {}
+    for name, path in html_pages(desktop, live_server):
         desktop.goto(live_server.url + path)
         if found := serious_axe_violations(desktop):
             problems[name] = found
     assert problems == {}
+
+
+def test_every_public_page_fits_a_phone_screen(demo, live_server, phone):
+    """At 360 px nothing is wider than the screen: the calendar reads as a list of days,
+    tables scroll inside their own box."""
+    too_wide = {}
+    for name, path in html_pages(phone, live_server):
+        phone.goto(live_server.url + path)
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        if width > phone.viewport_size["width"]:
+            too_wide[name] = width
+    assert too_wide == {}
+    phone.goto(live_server.url + "/events/calendar/")
+    assert not phone.locator(".event-calendar thead").is_visible()
+    screenshot(phone, "calendar-phone")
 
 
 @pytest.mark.parametrize("width", ["phone", "desktop"])

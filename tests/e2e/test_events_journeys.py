@@ -41,11 +41,15 @@ def test_teacher_filters_events_by_area_and_takes_one_to_the_calendar(
     page.get_by_role("navigation").get_by_role("link", name="Події", exact=True).first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Найближчі заходи")
 
+    # The filters are folded: the first event shows before any of them.
+    expect(page.get_by_label("Напрям")).to_be_hidden()
+    page.locator("summary", has_text="Фільтри").click()
     page.get_by_label("Напрям").select_option(area.slug)
     page.get_by_role("button", name="Застосувати фільтри").click()
     page.wait_for_url(f"**area={area.slug}**")
     assert parse_qs(urlparse(page.url).query)["area"] == [area.slug]
     assert page.get_by_role("link", name=event.title, exact=True).is_visible()
+    expect(page.locator("summary", has_text="Фільтри")).to_contain_text("обрано 1")
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
 
     page.get_by_role("link", name=event.title, exact=True).click()
