@@ -28,8 +28,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.utils import translation
 from django.utils.text import Truncator
 
-from imc_portal.models import SearchEntry
 from imc_portal import registry
+from imc_portal.models import SearchEntry
 from imc_portal.text import normalize_apostrophes, searchable_text
 
 SUMMARY_WORDS = 30  # what the results page shows (truncatewords:30)

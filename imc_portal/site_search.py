@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import and_, or_
 
-from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.conf import settings
+from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.db import connections, router
 from django.db.models import F, Q, Window
 from django.db.models.expressions import RawSQL

@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (demo records read best one per line, like the other demo.py files)
+
 """The records of seed 000 (a city centre's account of 2009–2010) as demo rows. Titles and
 names are the seed's; dates inside 2009–2010 and people's lists are invented."""
 

@@ -41,7 +41,10 @@ def weeks_of(year, month, events):
             by_day.setdefault(day, []).append(event)
             day += dt.timedelta(days=1)
     return [
-        [{"date": day, "in_month": day.month == month, "events": by_day.get(day, [])} for day in week]
+        [
+            {"date": day, "in_month": day.month == month, "events": by_day.get(day, [])}
+            for day in week
+        ]
         for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
     ]
 

@@ -49,7 +49,11 @@ def archive_years(user):
 @public_page(query=LIST_QUERY, changes_with_time=True)
 def archive(request):
     events = Event.objects.visible_to(request.user).past().for_list()
-    context = {"title": _("Events archive"), "mode": "archive", "years": archive_years(request.user)}
+    context = {
+        "title": _("Events archive"),
+        "mode": "archive",
+        "years": archive_years(request.user),
+    }
     return render_list(request, events, context)
 
 

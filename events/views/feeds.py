@@ -33,7 +33,9 @@ def feed_filter(request):
 
 
 def bad_filters(filterset):
-    errors = "; ".join(f"{name}: {' '.join(messages)}" for name, messages in filterset.errors.items())
+    errors = "; ".join(
+        f"{name}: {' '.join(messages)}" for name, messages in filterset.errors.items()
+    )
     return HttpResponseBadRequest(
         _("The feed's filters could not be read (%(errors)s).") % {"errors": errors},
         content_type="text/plain; charset=utf-8",

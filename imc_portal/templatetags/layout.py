@@ -19,7 +19,11 @@ def site_header(context):
         "centre": context["centre"],
         "menu": menu_items(request.path),
         "languages": [
-            {"code": code, "name": get_language_info(code)["name_local"], "url": translate_url(path, code)}
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": translate_url(path, code),
+            }
             for code, _name in settings.LANGUAGES
             if code != current
         ],

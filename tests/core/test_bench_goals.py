@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def test_every_page_of_the_demo_meets_its_goal(client):
     call_command("load_demo", stdout=io.StringIO())
     pages = dict(page_list())
-    assert RECORD_PAGES <= set(pages)  # no goal given to a page the benchmark does not load
+    assert set(pages) >= RECORD_PAGES  # no goal given to a page the benchmark does not load
     assert queries_goal("teacher") == 8
     assert queries_goal("events: upcoming") == 5
     for name, path in pages.items():

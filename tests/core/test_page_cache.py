@@ -105,13 +105,12 @@ def test_every_kind_of_write_makes_the_kept_page_stale(client, page_cache, chang
 def test_a_transaction_makes_pages_stale_again_when_it_commits(
     client, page_cache, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with transaction.atomic():
-            EventFactory(title="Перший семінар")
-            EventFactory(title="Другий семінар")
-            EventFactory(title="Третій семінар")
-            # a page rendered before the commit, from what others can read then, is kept...
-            _cached(client, "/events/")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        EventFactory(title="Перший семінар")
+        EventFactory(title="Другий семінар")
+        EventFactory(title="Третій семінар")
+        # a page rendered before the commit, from what others can read then, is kept...
+        _cached(client, "/events/")
     # ...and never served after it: one bump is registered however many rows were written
     assert len(callbacks) == 1
     assert client.get("/events/")["X-Page-Cache"] == "miss"

@@ -42,7 +42,7 @@ def pages(records):
 
 
 def test_every_events_page_shows_an_edit_at_once_in_both_languages(client, records):
-    for path, event in pages(records).items():
+    for path in pages(records):
         for prefix in ("", "/en"):
             client.get(prefix + path)
             assert client.get(prefix + path)["X-Page-Cache"] == "hit", prefix + path

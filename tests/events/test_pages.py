@@ -2,11 +2,9 @@ import datetime as dt
 import re
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from events.models import Event
-from imc_portal.models import Subject
 from tests.events.factories import (
     AudienceRoleFactory,
     EventFactory,

@@ -4,7 +4,6 @@ benchmark's page list."""
 import datetime as dt
 import io
 import random
-import re
 
 import pytest
 from django.utils import timezone
@@ -14,7 +13,6 @@ from bench.pages import events as bench
 from events.models import Event, Group, Material, Speaker
 from tests.events.factories import EventFactory, GroupFactory
 from tests.events.pages import listed as titles
-from tests.events.pages import pager_cursor
 from tests.factories import SubjectFactory, TeacherFactory
 
 pytestmark = pytest.mark.django_db
