@@ -1,4 +1,3 @@
-
 """The records of seed 000 (a city centre's account of 2009–2010) as demo rows. Titles and
 names are the seed's; dates inside 2009–2010 and people's lists are invented."""
 
