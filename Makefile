@@ -23,7 +23,7 @@ run: install
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest --durations=10
 
 # Real-browser journeys in Debian's Chromium (installed here if missing).
 e2e: install

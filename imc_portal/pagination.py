@@ -1,33 +1,24 @@
 """Numbered pages of every public list, and one rule for a bad ``?page=``: anything but the
 number of an existing page is a 404 (page 1 of an empty list exists)."""
 
-from django.core.paginator import Page, Paginator
-from django.db.models import Count, Window
+from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-MAX_PAGE = 100_000
 
-
-def page_number(request):
+def paginate(request, queryset, per_page, count=None):
+    """Page ``?page=`` of ``queryset`` (Django's ``Page``: a COUNT, then the page's rows).
+    ``count``: the number of rows, when the view has read it already."""
     value = request.GET.get("page", "1")
-    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= MAX_PAGE:
+    if not (value.isascii() and value.isdigit() and len(value) <= 9):
         raise Http404(_("There is no such page of this list."))
-    return int(value)
-
-
-def paginate(request, queryset, per_page):
-    """Page ``?page=`` of ``queryset`` as Django's ``Page``. Each row carries the list's
-    total (COUNT(*) OVER ()), so one query reads the page and its number of rows. The
-    queryset must not repeat rows (no DISTINCT)."""
-    number = page_number(request)
-    start = (number - 1) * per_page
-    rows = list(queryset.annotate(rows_in_list=Window(Count("pk")))[start : start + per_page])
-    if not rows and number > 1:
-        raise Http404(_("There is no such page of this list."))
-    paginator = Paginator([], per_page)
-    paginator.count = rows[0].rows_in_list if rows else 0
-    return Page(rows, number, paginator)
+    paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count
+    try:
+        return paginator.page(int(value))
+    except InvalidPage:
+        raise Http404(_("There is no such page of this list.")) from None
 
 
 def query_without_page(request):

@@ -1,7 +1,6 @@
 from events.views.calendar import calendar_month
 from events.views.event import (
     archive,
-    archive_year,
     event_detail,
     event_ics,
     material_download,
@@ -12,7 +11,6 @@ from events.views.groups import group_detail, group_list
 
 __all__ = [
     "archive",
-    "archive_year",
     "calendar_month",
     "event_detail",
     "event_ics",

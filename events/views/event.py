@@ -19,27 +19,26 @@ from imc_portal.periods import year_or_404
 LIST_QUERY = [*EventFilter.base_filters, "page"]
 
 
-def render_list(request, events, context):
-    """A page of ``events`` filtered by the query string; 400 with the form's errors when
-    a filter does not validate."""
+@public_page(query=LIST_QUERY, changes_with_time=True)
+def upcoming(request):
+    """Events not over yet, soonest first; a filter value that does not validate shows the
+    form's errors and no list, with status 400."""
+    events = Event.objects.visible_to(request.user).upcoming().for_list()
     filterset = EventFilter(request.GET, queryset=events)
-    page = None if filterset.errors else paginate(request, filterset.qs, PAGE_SIZE)
-    context.update(filter=filterset, page_obj=page, query=query_without_page(request))
+    context = {
+        "title": _("Upcoming events"),
+        "mode": "upcoming",
+        "filter": filterset,
+        "query": query_without_page(request),
+        "page_obj": None if filterset.errors else paginate(request, filterset.qs, PAGE_SIZE),
+    }
     return render(request, "events/event_list.html", context, status=filterset.status)
 
 
-@public_page(query=LIST_QUERY, changes_with_time=True)
-def upcoming(request):
-    events = Event.objects.visible_to(request.user).upcoming().for_list()
-    return render_list(request, events, {"title": _("Upcoming events"), "mode": "upcoming"})
-
-
-def archive_years(user):
-    """Years that have past events, newest first, with their number of events."""
-    return (
-        Event.objects.visible_to(user)
-        .past()
-        .annotate(year=ExtractYear("start"))
+def years_of(events):
+    """[{year, events}] of ``events``, newest year first."""
+    return list(
+        events.annotate(year=ExtractYear("start"))
         .values("year")
         .annotate(events=Count("pk"))
         .order_by("-year")
@@ -47,27 +46,27 @@ def archive_years(user):
 
 
 @public_page(query=LIST_QUERY, changes_with_time=True)
-def archive(request):
-    events = Event.objects.visible_to(request.user).past().for_list()
+def archive(request, year=None):
+    """Past events, newest first, all years or one; the years of the (filtered) archive
+    are listed with their number of events, which counts the page's list too."""
+    if year is not None:
+        year_or_404(year)
+    past = Event.objects.visible_to(request.user).past()
+    filterset = EventFilter(request.GET, queryset=past)
     context = {
-        "title": _("Events archive"),
-        "mode": "archive",
-        "years": archive_years(request.user),
-    }
-    return render_list(request, events, context)
-
-
-@public_page(query=LIST_QUERY, changes_with_time=True)
-def archive_year(request, year):
-    year_or_404(year)
-    events = Event.objects.visible_to(request.user).past().filter(start__year=year).for_list()
-    context = {
-        "title": _("Events of %(year)s") % {"year": year},
+        "title": _("Events of %(year)s") % {"year": year} if year else _("Events archive"),
         "mode": "archive",
         "year": year,
-        "years": archive_years(request.user),
+        "filter": filterset,
+        "query": query_without_page(request),
+        "page_obj": None,
     }
-    return render_list(request, events, context)
+    if not filterset.errors:
+        context["years"] = years_of(filterset.qs)
+        events = filterset.qs if year is None else filterset.qs.filter(start__year=year)
+        count = sum(row["events"] for row in context["years"] if year in (None, row["year"]))
+        context["page_obj"] = paginate(request, events.for_list(), PAGE_SIZE, count)
+    return render(request, "events/event_list.html", context, status=filterset.status)
 
 
 @public_page(changes_with_time=True)

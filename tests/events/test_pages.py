@@ -158,8 +158,8 @@ def _events(count, **kwargs):
 @pytest.mark.parametrize("count", [1, 3])
 def test_upcoming_query_count_does_not_grow(client, django_assert_num_queries, count):
     _events(count)
-    # the centre, the filters' choices, the page with its total, the entries' areas
-    with django_assert_num_queries(4):
+    # the centre, the filters' choices, the number of events, the page, the entries' areas
+    with django_assert_num_queries(5):
         response = client.get("/events/?area=matematyka")
     assert len(listed(response)) == count
 
@@ -167,7 +167,8 @@ def test_upcoming_query_count_does_not_grow(client, django_assert_num_queries, c
 @pytest.mark.parametrize("count", [1, 3])
 def test_archive_year_query_count_does_not_grow(client, django_assert_num_queries, count):
     _events(count, start=kyiv(2009, 5, 5))
-    # the same, and the years of the archive
+    # the centre, the filters' choices, the years with their events counted (the list's
+    # total), the page, the entries' areas
     with django_assert_num_queries(5):
         response = client.get("/events/archive/2009/")
     assert len(listed(response)) == count
@@ -241,7 +242,7 @@ def test_event_page_shows_its_results_once_over(client, monkeypatch):
     assert "37 учасників" in client.get(event.get_absolute_url()).content.decode()
 
 
-def test_numbered_pages_count_the_whole_list_in_the_page_query(client):
+def test_numbered_pages_show_the_whole_lists_total(client):
     soon = timezone.now() + dt.timedelta(days=1)
     for n in range(45):
         EventFactory(title=f"Захід {n:02}", start=soon + dt.timedelta(hours=n))

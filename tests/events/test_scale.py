@@ -50,7 +50,8 @@ def test_archive_keeps_filters_in_page_links(client):
 @pytest.mark.parametrize("count", [1, 3])
 def test_archive_deep_page_costs_fixed_queries(client, django_assert_num_queries, count):
     events = past_events(20 + count)
-    # the centre, the filters' choices, the years, the page with its total, the areas
+    # the centre, the filters' choices, the years with their events counted, the page, the
+    # entries' areas
     with django_assert_num_queries(5):
         response = client.get("/events/archive/?page=2")
     assert titles(response) == [event.title for event in events[20:]]
@@ -59,7 +60,8 @@ def test_archive_deep_page_costs_fixed_queries(client, django_assert_num_queries
 def test_group_list_is_paged(client, django_assert_num_queries):
     for n in range(61):
         GroupFactory(name=f"Група {n:03}", order=n)
-    with django_assert_num_queries(2):  # the centre; the page of groups with their members
+    # the centre; the number of groups, the page of them with their members counted
+    with django_assert_num_queries(3):
         first = client.get("/groups/")
     names = [g.name for g in first.context["page_obj"]]
     assert names == [f"Група {n:03}" for n in range(60)]
