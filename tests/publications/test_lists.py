@@ -155,8 +155,8 @@ def test_article_list_shows_publications_elsewhere(client, django_assert_num_que
             ),
             subject=SubjectFactory(name=f"Напрям {n}"),
         )
-    # the centre, the filters' choices, the page with authors, institutions and areas
-    with django_assert_num_queries(3):
+    # the centre, the filters' choices, the page with areas, its authors with institutions
+    with django_assert_num_queries(4):
         response = client.get("/publications/articles/")
     assert publication_titles(response) == [f"Стаття {n}" for n in range(count - 1, -1, -1)]
     html = main_html(response)
@@ -191,8 +191,9 @@ def test_practice_list_shows_entries_and_their_number(client, django_assert_num_
             author=TeacherFactory(surname=f"Ковальчук{n}"),
             institution=InstitutionFactory(short_name=f"Гімназія № {n + 10}"),
         )
-    # the centre, the filters' choices, the page with its authors, institutions, areas, total
-    with django_assert_num_queries(3):
+    # the centre, the filters' choices, the page with institutions, areas and the total,
+    # its authors
+    with django_assert_num_queries(4):
         response = client.get("/practice/")
     assert entry_topics(response) == [f"Досвід {n}" for n in range(count - 1, -1, -1)]
     html = main_html(response)
