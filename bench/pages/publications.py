@@ -14,7 +14,6 @@ from publications.models import (
     Periodical,
     PracticeEntry,
 )
-from publications.pagination import format_cursor
 from publications.views import NEWS_PAGE_SIZE, PAGE_SIZE
 
 DEEP_PAGE = 50
@@ -22,17 +21,18 @@ DEEP_PAGE = 50
 SEARCH_WORD = "семінарів"
 
 
-def _cursor_before(queryset, date_field, size=PAGE_SIZE):
-    """The ``before`` cursor of page DEEP_PAGE (or of the last page of a shorter list)."""
-    rows = list(queryset.order_by(f"-{date_field}", "-id").values_list(date_field, "id"))
-    if len(rows) <= size:
-        return ""
-    index = min(DEEP_PAGE - 1, (len(rows) - 1) // size) * size - 1
-    return format_cursor(*rows[index])
+def _deep_page(queryset, size=PAGE_SIZE):
+    """Page DEEP_PAGE of a list, or its last page when it is shorter."""
+    return max(1, min(DEEP_PAGE, -(-queryset.count() // size)))
 
 
 # Pages of one record: the goal for their SQL is 8 queries, for a list 5.
-RECORD_PAGES = {"publications: issue", "publications: practice entry", "publications: news item"}
+RECORD_PAGES = {
+    "publications: issue",
+    "publications: manual",
+    "publications: practice entry",
+    "publications: news item",
+}
 
 
 def pages():
@@ -58,17 +58,22 @@ def pages():
         .first()
     )
     news = News.objects.published().order_by("-date", "-id").first()
+    manual = (
+        Manual.objects.published()
+        .annotate(author_count=Count("teachers"))
+        .order_by("-author_count", "-year", "-id")[0]
+    )
     articles_filtered = {"year": publication.year}
     if publication.subject:
         articles_filtered["area"] = publication.subject.slug
     practice_filtered = {"area": entry.subject.slug}
-    practice_deep = _cursor_before(PracticeEntry.objects.published(), "included_on", PAGE_SIZE)
-    practice_filtered_deep = _cursor_before(
-        PracticeEntry.objects.published().filter(subject=entry.subject), "included_on", PAGE_SIZE
+    practice_deep = _deep_page(PracticeEntry.objects.published())
+    practice_filtered_deep = _deep_page(
+        PracticeEntry.objects.published().filter(subject=entry.subject)
     )
-    news_deep = _cursor_before(News.objects.published(), "date", NEWS_PAGE_SIZE)
-    manuals_deep = _cursor_before(Manual.objects.published(), "year")
-    articles_deep = _cursor_before(ExternalPublication.objects.published(), "year")
+    news_deep = _deep_page(News.objects.published(), NEWS_PAGE_SIZE)
+    manuals_deep = _deep_page(Manual.objects.published())
+    articles_deep = _deep_page(ExternalPublication.objects.published())
     oldest_year = periodical.issues.published().order_by("year").values_list("year", flat=True)[0]
     practice = reverse("publications:practice")
     manuals, articles = reverse("publications:manuals"), reverse("publications:articles")
@@ -81,23 +86,24 @@ def pages():
         ),
         ("publications: issue", issue.get_absolute_url()),
         ("publications: manuals", manuals),
-        ("publications: manuals deep", f"{manuals}?before={manuals_deep}"),
+        ("publications: manual", manual.get_absolute_url()),
+        ("publications: manuals deep", f"{manuals}?page={manuals_deep}"),
         ("publications: articles", articles),
-        ("publications: articles deep", f"{articles}?before={articles_deep}"),
+        ("publications: articles deep", f"{articles}?page={articles_deep}"),
         (
             "publications: articles filtered",
             f"{reverse('publications:articles')}?{urlencode(articles_filtered)}",
         ),
         ("publications: practice", practice),
         ("publications: practice filtered", f"{practice}?{urlencode(practice_filtered)}"),
-        ("publications: practice deep", f"{practice}?before={practice_deep}"),
+        ("publications: practice deep", f"{practice}?page={practice_deep}"),
         (
             "publications: practice filtered deep",
-            f"{practice}?{urlencode({**practice_filtered, 'before': practice_filtered_deep})}",
+            f"{practice}?{urlencode({**practice_filtered, 'page': practice_filtered_deep})}",
         ),
         ("publications: practice entry", entry.get_absolute_url()),
         ("publications: news", reverse("publications:news")),
-        ("publications: news deep", f"{reverse('publications:news')}?before={news_deep}"),
+        ("publications: news deep", f"{reverse('publications:news')}?page={news_deep}"),
         ("publications: news item", news.get_absolute_url()),
         ("publications: news feed", reverse("publications:news_feed")),
         ("publications: search", f"/search/?{urlencode({'q': SEARCH_WORD})}"),

@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
 
 class Level(models.TextChoices):
     """How far a publication or a practice entry reached."""

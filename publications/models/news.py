@@ -1,8 +1,10 @@
 """Short news posts of the centre."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
+from django.urls import reverse, translate_url
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -22,7 +24,7 @@ class NewsQuerySet(DatedPublishedQuerySet):
     def with_links(self):
         return self.select_related(
             "issue__periodical", "manual", "practice_entry", "event", "contest_edition__contest"
-        ).defer("event__description", "event__programme", "event__outcomes")
+        )
 
 
 class News(TimeStampedModel):
@@ -143,12 +145,21 @@ class News(TimeStampedModel):
             rows.append((self.event.title, self.event.get_absolute_url()))
         if self.contest_edition_id and self.contest_edition.is_published:
             rows.append((str(self.contest_edition), self.contest_edition.get_absolute_url()))
-        if self.issue_id and self.issue.is_published and self.issue.periodical.is_published:
+        if self.issue_id and self.issue.is_public():
             rows.append((str(self.issue), self.issue.get_absolute_url()))
         if self.manual_id and self.manual.is_published:
             rows.append((self.manual.title, self.manual.get_absolute_url()))
         if self.practice_entry_id and self.practice_entry.is_published:
             rows.append((self.practice_entry.topic, self.practice_entry.get_absolute_url()))
         if self.link_url:
-            rows.append((self.link_title or self.link_url, self.link_url))
+            rows.append((self.link_title or self.link_url, self._link_in_current_language()))
         return rows
+
+    def _link_in_current_language(self):
+        """``link_url`` as the reader's language addresses it: a portal address is typed as
+        the Ukrainian page's (/olympiads/2024/), the English reader gets /en/olympiads/2024/."""
+        reader_language = translation.get_language()
+        if not self.link_url.startswith("/") or reader_language == settings.LANGUAGE_CODE:
+            return self.link_url
+        with translation.override(settings.LANGUAGE_CODE):
+            return translate_url(self.link_url, reader_language)

@@ -6,13 +6,14 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from imc_portal.images import PortalImageField, make_thumbnail
 from imc_portal.models import Subject, Teacher, TimeStampedModel
-from imc_portal.text import latin_slug, unique_slug
 from imc_portal.periods import year_in_range, year_validators
+from imc_portal.text import latin_slug, unique_slug
 from publications.models.common import (
     DatedPublishedQuerySet,
     Level,
@@ -148,6 +149,13 @@ class Issue(TimeStampedModel):
         elif not self.cover._committed or not self.cover_thumbnail:
             thumbnail = make_thumbnail(self.cover, COVER_THUMBNAIL_SIZE)
             self.cover_thumbnail.save(thumbnail.name, thumbnail, save=False)
+
+    def is_public(self):
+        """What ``Issue.objects.published()`` keeps, for an issue already read (with its
+        periodical)."""
+        return (
+            self.is_published and self.periodical.is_published and self.date <= timezone.localdate()
+        )
 
     def get_absolute_url(self):
         return reverse(
@@ -341,6 +349,10 @@ class ExternalPublication(TimeStampedModel):
 
     def __str__(self):
         return f"{self.title} ({self.venue}, {self.year})"
+
+    def get_level_display(self):
+        # Shown on every row of the list: Django's own translates every label per call.
+        return dict(Level.choices).get(self.level, self.level)
 
     def get_absolute_url(self):
         """On its author's page, which lists their publications."""

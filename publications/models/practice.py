@@ -139,6 +139,10 @@ class PracticeEntry(TimeStampedModel):
     def get_absolute_url(self):
         return reverse("publications:practice_detail", kwargs={"slug": self.slug})
 
+    def get_level_display(self):
+        # Shown on every row of the catalogue: Django's own translates every label per call.
+        return dict(CatalogueLevel.choices).get(self.level, self.level)
+
     @property
     def inclusion_date(self):
         """When the entry first entered a catalogue."""

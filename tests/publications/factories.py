@@ -52,6 +52,11 @@ class ArticleFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             self.teachers.set(extracted)
 
+    @factory.post_generation
+    def staff_authors(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.staff_authors.set(extracted)
+
 
 class ManualFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -67,6 +72,11 @@ class ManualFactory(factory.django.DjangoModelFactory):
     def teachers(self, create, extracted, **kwargs):
         if create and extracted:
             self.teachers.set(extracted)
+
+    @factory.post_generation
+    def staff_authors(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.staff_authors.set(extracted)
 
 
 class ExternalPublicationFactory(factory.django.DjangoModelFactory):

@@ -64,13 +64,24 @@ def test_text_filter_finds_other_forms_and_apostrophes(names, query, expected):
 
 
 @pytest.mark.parametrize(
-    "q",
-    ["", "а", "x" * 1000, "семінар\x00", "%00", "' OR 1=1 --", "\\", "(((", "[а-я]*", "об'єднання"],
+    ("q", "status"),
+    [
+        ("", 200),
+        ("а", 200),
+        ("x" * 1000, 400),  # longer than a search may be
+        ("семінар\x00", 400),
+        ("%00", 200),
+        ("' OR 1=1 --", 200),
+        ("\\", 200),
+        ("(((", 200),
+        ("[а-я]*", 200),
+        ("об'єднання", 200),
+    ],
 )
-def test_search_page_never_fails(client, q):
+def test_search_page_never_fails(client, q, status):
     NewsFactory(title="Семінар для методичних об’єднань")
     response = client.get("/search/", {"q": q})
-    assert response.status_code == 200
+    assert response.status_code == status
     if q == "об'єднання":
         assert "Семінар для методичних об’єднань" in response.content.decode()
 
