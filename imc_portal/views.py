@@ -18,7 +18,7 @@ def home(request):
     return render(request, "home.html", {"sections": sections})
 
 
-@public_page()
+@public_page(changes_with_time=True)  # issues and news appear on their date
 def teacher_detail(request, slug):
     """A teacher's public page: name and institution only, then what the apps record of
     them in public (``registry.person_sections``: publications, practice, contest results)."""

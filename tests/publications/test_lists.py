@@ -41,7 +41,7 @@ def test_manual_list_shows_manuals_with_their_authors(client, django_assert_num_
             staff_authors=[StaffMemberFactory(surname=f"Методист{n}", first_name="Ірина")],
             authoring_group="Творча група вчителів історії",
         )
-    # the centre, the filters' choices, the page, the manuals' teachers, their staff authors
+    # the centre, the filters' choices, the number of manuals, the page, their authors
     with django_assert_num_queries(5):
         response = client.get("/publications/manuals/")
     assert manual_titles(response) == [f"Посібник {n}" for n in range(count - 1, -1, -1)]
@@ -125,8 +125,8 @@ def test_manual_page_shows_the_manual_with_its_authors(client, django_assert_num
     for n in range(count):  # one by one: the authors' order is the order they were added
         manual.teachers.add(TeacherFactory(surname=f"Автор{n}", first_name="Ганна"))
         manual.staff_authors.add(StaffMemberFactory(surname=f"Методист{n}"))
-    # the centre, the manual with its area, its teachers, its staff authors
-    with django_assert_num_queries(4):
+    # the centre, the manual with its area, its authors
+    with django_assert_num_queries(3):
         response = client.get(manual.get_absolute_url())
     html = re.sub(r"\s+</p>", "</p>", main_html(response))
     authors = ", ".join(
@@ -155,8 +155,9 @@ def test_article_list_shows_publications_elsewhere(client, django_assert_num_que
             ),
             subject=SubjectFactory(name=f"Напрям {n}"),
         )
-    # the centre, the filters' choices, the page with areas, its authors with institutions
-    with django_assert_num_queries(4):
+    # the centre, the filters' choices, the number of publications, the page with areas,
+    # its authors with institutions
+    with django_assert_num_queries(5):
         response = client.get("/publications/articles/")
     assert publication_titles(response) == [f"Стаття {n}" for n in range(count - 1, -1, -1)]
     html = main_html(response)
@@ -191,9 +192,9 @@ def test_practice_list_shows_entries_and_their_number(client, django_assert_num_
             author=TeacherFactory(surname=f"Ковальчук{n}"),
             institution=InstitutionFactory(short_name=f"Гімназія № {n + 10}"),
         )
-    # the centre, the filters' choices, the page with institutions, areas and the total,
-    # its authors
-    with django_assert_num_queries(4):
+    # the centre, the filters' choices, the number of entries, the page with institutions
+    # and areas, its authors
+    with django_assert_num_queries(5):
         response = client.get("/practice/")
     assert entry_topics(response) == [f"Досвід {n}" for n in range(count - 1, -1, -1)]
     html = main_html(response)

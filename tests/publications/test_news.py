@@ -38,7 +38,7 @@ def _news(count):
 @pytest.mark.parametrize("count", [1, 3])
 def test_news_list_shows_the_latest_first(client, django_assert_num_queries, count):
     items = _news(count)
-    with django_assert_num_queries(2):  # the centre, the page of news with the total
+    with django_assert_num_queries(3):  # the centre, the number of news, the page of them
         response = client.get("/news/")
     assert news_titles(response) == [news.title for news in items]
     html = main_html(response)
