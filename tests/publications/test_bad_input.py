@@ -49,7 +49,7 @@ def test_list_filter_that_does_not_validate_is_a_400_with_its_error(client, url,
     assert list(response.context["filter"].form.errors) == [field]
     html = main_html(response)
     assert '<details class="list-filters mb-3" open>' in html
-    assert '<div class="small text-danger">' in html
+    assert f'<div id="id_{field}_error" class="small text-danger">' in html
     assert response.context["page_obj"] is None and title not in html
 
 
