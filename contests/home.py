@@ -1,27 +1,40 @@
 """The home page's "latest results" section: the newest olympiad year's figures by stage
 and the winners of the newest contest editions (three small queries)."""
 
-from django.db.models import Max, Subquery
+from django.db.models import Exists, OuterRef, Subquery
 
 from contests import queries
-from contests.models import ContestEdition, ContestOutcome, ContestResult, Olympiad, OlympiadStage
+from contests.models import (
+    ContestEdition,
+    ContestOutcome,
+    ContestResult,
+    Olympiad,
+    OlympiadResult,
+    OlympiadStage,
+)
 from imc_portal.periods import Period
 
 HOME_WINNERS = 6
 
 
 def latest_results():
+    # The newest year first, each checked for a result: not every result joined to count.
     year = (
         Olympiad.objects.published()
-        .filter(results__isnull=False)
-        .aggregate(latest=Max("year"))["latest"]
+        .filter(Exists(OlympiadResult.objects.filter(olympiad=OuterRef("pk"))))
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
     )
     figures = queries.olympiad_stage_figures(Period.calendar_year(year)) if year else []
     for row in figures:
         row["stage_label"] = OlympiadStage(row["stage"]).label
+    winners_of_edition = ContestResult.objects.filter(
+        outcome=ContestOutcome.WINNER, entry__nomination__edition=OuterRef("pk")
+    )
     newest = (
         ContestEdition.objects.published()
-        .filter(nominations__entries__results__outcome=ContestOutcome.WINNER)
+        .filter(Exists(winners_of_edition))
         .order_by("-year")
         .values("year")[:1]
     )
