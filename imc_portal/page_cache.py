@@ -34,9 +34,12 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
+from django.utils.translation import get_language_from_path
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +47,12 @@ VERSION_KEY = "portal:content-version"
 CLOCK_SECONDS = 60
 RETRY_SECONDS = 5
 CACHEABLE_TYPES = ("text/html", "text/calendar", "application/atom+xml")
+# Every header of a page is kept (those the middleware inside the cache added too: the
+# language, the content security policy, frame options), but these, set for each response.
+HEADERS_NOT_KEPT = {"content-length", "content-encoding", "set-cookie", "date", "x-page-cache"}
+# Part of every page's key: changed whenever what a kept page holds changes, so that pages
+# kept by the code before are never read.
+PAGE_FORMAT = 4
 
 
 @dataclass(frozen=True)
@@ -143,56 +152,75 @@ def watch_writes(sender, connection, **kwargs):
 
 
 class PageCacheMiddleware:
-    """Placed after LocaleMiddleware (the page's language is known) and before the rest: a
-    page served from the cache still passes their response side (security headers)."""
+    """Placed before the session, locale, CSRF, authentication, messages, frame-options and
+    content-security-policy middleware: a page is kept with every header they added, and a
+    visit served from the cache skips them (it costs one round trip to the cache)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
-        kept = getattr(request, "_page_cache", None)
-        if kept and self._can_keep(request, response):
-            key, version, seconds = kept
-            body = compress_string(
-                response.content, max_random_bytes=GZipMiddleware.max_random_bytes
-            )
-            gzipped = len(body) < len(response.content)
-            page = (version, response["Content-Type"], body if gzipped else response.content)
-            shared.run(lambda: cache.set(key, (*page, gzipped), seconds))
-            if gzipped:
-                self._set_body(request, response, body, plain=response.content)
-            response["X-Page-Cache"] = "miss"
-        return response
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        policy = getattr(view_func, "page_cache", None)
-        seconds = settings.PAGE_CACHE_SECONDS
-        if policy is None or not seconds or not self._anonymous_read(request):
-            return None
-        if not set(request.GET) <= policy.query:
-            return None
+        seconds = self._seconds(request)
+        if not seconds:
+            return self.get_response(request)
         key = self._key(request)
         # One round trip: the current version and the page as kept, with its version.
         found = shared.run(lambda: cache.get_many([VERSION_KEY, key]))
         if found is None:
-            return None
+            return self.get_response(request)
         version = found.get(VERSION_KEY)
         if version is None:
             version = random.getrandbits(48)
             shared.run(lambda: cache.add(VERSION_KEY, version, None))
         page = found.get(key)
         if page is not None and page[0] == version:
-            _version, content_type, body, gzipped = page
-            response = HttpResponse(content_type=content_type)
+            return self._response(request, *page[1:])
+        response = self.get_response(request)
+        if self._can_keep(request, response):
+            headers = [(n, v) for n, v in response.items() if n.lower() not in HEADERS_NOT_KEPT]
+            # Compressed once, when kept: GZipMiddleware leaves a compressed page alone.
+            body = compress_string(
+                response.content, max_random_bytes=GZipMiddleware.max_random_bytes
+            )
+            gzipped = len(body) < len(response.content)
+            body = body if gzipped else response.content
+            shared.run(lambda: cache.set(key, (version, headers, body, gzipped), seconds))
             if gzipped:
-                self._set_body(request, response, body)
-            else:
-                response.content = body
-            response["X-Page-Cache"] = "hit"
-            return response
-        request._page_cache = (key, version, min(seconds, policy.seconds or seconds))
-        return None
+                self._set_body(request, response, body, plain=response.content)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @classmethod
+    def _seconds(cls, request):
+        """How long the page asked for may be kept: 0 unless a visitor without a session asks
+        for a public page (``public_page``) with none but the parameters its view reads."""
+        seconds = settings.PAGE_CACHE_SECONDS
+        if not seconds or not cls._anonymous_read(request):
+            return 0
+        language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        try:
+            with translation.override(language):
+                view = resolve(request.path_info).func
+        except Resolver404:
+            return 0
+        policy = getattr(view, "page_cache", None)
+        if policy is None or not set(request.GET) <= policy.query:
+            return 0
+        request._page_language = language
+        return min(seconds, policy.seconds or seconds)
+
+    @classmethod
+    def _response(cls, request, headers, body, gzipped):
+        response = HttpResponse()
+        for name, value in headers:
+            response[name] = value
+        if gzipped:
+            cls._set_body(request, response, body)
+        else:
+            response.content = body
+            response["Content-Length"] = str(len(body))
+        response["X-Page-Cache"] = "hit"
+        return response
 
     @staticmethod
     def _anonymous_read(request):
@@ -219,12 +247,12 @@ class PageCacheMiddleware:
         address = (
             request.scheme,
             request.get_host(),
-            request.LANGUAGE_CODE,
+            request._page_language,
             request.path,
             sorted(request.GET.lists()),
         )
         digest = hashlib.sha1(repr(address).encode(), usedforsecurity=False).hexdigest()
-        return f"page:{digest}"
+        return f"page:{PAGE_FORMAT}:{digest}"
 
     @staticmethod
     def _set_body(request, response, body, plain=None):

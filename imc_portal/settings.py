@@ -56,10 +56,11 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Text compressed for browsers that accept it (imc_portal.compression).
     "imc_portal.compression.TextGZipMiddleware",
+    # Anonymous pages kept whole, with the headers the middleware below adds (language,
+    # content security policy, frame options): a visit served from the cache skips it.
+    "imc_portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # Anonymous pages kept whole (imc_portal.page_cache): once the language is known.
-    "imc_portal.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -141,7 +142,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "imc_portal.cache.RedisCache",
             "LOCATION": REDIS_URL,
             # A Redis that does not answer costs a page at most this long (page_cache).
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},

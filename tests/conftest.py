@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
+from django.utils import translation
 
 from imc_portal.roles import DIRECTOR, METHODIST
 
@@ -15,6 +16,9 @@ def _isolated_environment(settings, tmp_path):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.PAGE_CACHE_SECONDS = 0  # tests of the page cache turn it on
+    # A request leaves its language active in the thread (LocaleMiddleware does not reset
+    # it, and a page served from the cache never reaches it): each test starts in Ukrainian.
+    translation.activate(settings.LANGUAGE_CODE)
     cache.clear()
     yield
     cache.clear()
