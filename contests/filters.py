@@ -37,8 +37,11 @@ def schools():
 
 
 def chosen_or_first(filterset, name, choices):
-    """(value, label) of the choice of filter ``name``, else the first of ``choices``."""
-    chosen = None if filterset.errors else filterset.form.cleaned_data.get(name)
+    """(value, label) of the choice of filter ``name``, else the first of ``choices``;
+    nothing while a filter does not validate."""
+    if filterset.errors:
+        return "", ""
+    chosen = filterset.form.cleaned_data.get(name)
     if chosen:
         return chosen, dict(choices)[chosen]
     return next(iter(choices), ("", ""))
