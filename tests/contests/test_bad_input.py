@@ -102,3 +102,13 @@ def test_year_out_of_range_is_not_found(client, records, prefix, year):
 @pytest.mark.parametrize("url", ["/olympiads/abc/", "/man/20o9/", "/projects/-1/"])
 def test_year_that_is_not_a_number_is_not_found(client, url):
     assert client.get(url).status_code == 404
+
+
+def test_page_with_a_filter_error_is_not_kept(client, settings, records):
+    settings.PAGE_CACHE_SECONDS = 60
+    for _ in range(2):
+        response = client.get("/olympiads/2019/", {"stage": "99"})
+        assert response.status_code == 400
+        assert not response.has_header("X-Page-Cache")
+    client.get("/olympiads/2019/", {"stage": "3"})
+    assert client.get("/olympiads/2019/", {"stage": "3"})["X-Page-Cache"] == "hit"
