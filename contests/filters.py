@@ -1,14 +1,10 @@
-"""Filters of the public result lists. Their GET parameters are the shareable URL of a list;
-a value that is unknown, too long or carries NUL bytes is ignored, never passed on."""
-
-from html import escape
+"""The filters of the public result lists, read from the query string (see
+imc_portal.filtering): a value that does not validate is shown as an error and the page
+answers 400. Each filter set reads all of its choice lists in one query."""
 
 import django_filters
-from django import forms
-from django.db.models import Exists, OuterRef
-from django.forms.utils import flatatt
-from django.http import QueryDict
-from django.utils.safestring import mark_safe
+from django.db.models import Exists, F, OuterRef, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import gettext_lazy as _
 
 from contests.models import (
@@ -18,86 +14,42 @@ from contests.models import (
     Diploma,
     ManOutcome,
     ManResult,
+    ManSection,
     ManStage,
+    ManWork,
     Olympiad,
     OlympiadStage,
     Project,
 )
 from contests.models.man import WINNING_MAN_OUTCOMES
 from contests.models.olympiads import WINNING_DIPLOMAS
-from imc_portal.models import Institution
-from imc_portal._transition import cached_until_change
+from imc_portal.filtering import PortalFilterSet, choice_lists
+from imc_portal.models import Institution, Subject
 
-MAX_PARAM_LENGTH = 100
 WINNERS = "winners"
 ALL = "all"
 
 
-def clean_params(query_dict):
-    """A copy of the GET parameters without NUL bytes and overlong values."""
-    cleaned = QueryDict(mutable=True)
-    for key, values in query_dict.lists():
-        for value in values:
-            if "\x00" not in value and len(value) <= MAX_PARAM_LENGTH:
-                cleaned.appendlist(key, value)
-    return cleaned
+def schools():
+    """The schools to filter by, named as the result tables name them (the short name)."""
+    label = Coalesce(NullIf(F("short_name"), Value("")), F("name"))
+    return Institution.objects.filter(kind=Institution.Kind.SCHOOL), "slug", label
 
 
-class FastSelect(forms.Select):
-    """A select rendered in Python: Django renders each option through a template, and
-    200 schools cost a result page 13 ms that way."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        chosen = {str(v) for v in self.format_value(value)}
-        options = "".join(
-            f'<option value="{escape(key)}"{" selected" if key in chosen else ""}>'
-            f"{escape(label)}</option>"
-            for key, label in ((str(key), str(label)) for key, label in self.choices)
-        )
-        attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
-        return mark_safe(f"<select{flatatt(attrs)}>{options}</select>")
+def chosen_or_first(filterset, name, choices):
+    """(value, label) of the choice of filter ``name``, else the first of ``choices``;
+    nothing while a filter does not validate."""
+    if filterset.errors:
+        return "", ""
+    chosen = filterset.form.cleaned_data.get(name)
+    if chosen:
+        return chosen, dict(choices)[chosen]
+    return next(iter(choices), ("", ""))
 
 
-def school_choices():
-    """(slug, name) of every school; kept until a record changes, so a result page does not
-    query 200 institutions on each request."""
-    return cached_until_change(
-        "contests:school-choices",
-        lambda: list(
-            Institution.objects.filter(kind=Institution.Kind.SCHOOL)
-            .order_by("name")
-            .values_list("slug", "name")
-        ),
-    )
-
-
-class PortalFilterSet(django_filters.FilterSet):
-    def __init__(self, data=None, *args, choices=None, **kwargs):
-        """``choices``: {filter name: choices} known only per page (a year's subjects)."""
-        super().__init__(clean_params(data or QueryDict()), *args, **kwargs)
-        choices = dict(choices or {})
-        if "institution" in self.filters:
-            choices["institution"] = school_choices()
-        for name, values in choices.items():
-            # A callable: Django deep-copies a list of choices into every form it builds,
-            # which for 200 schools costs more than the page's queries.
-            self.filters[name].extra["choices"] = lambda values=list(values): values
-        for field in self.form.fields.values():
-            if type(field.widget) is forms.Select:
-                field.widget = FastSelect(attrs=field.widget.attrs, choices=field.widget.choices)
-            field.widget.attrs.setdefault("class", "form-select form-select-sm")
-            field.required = False
-
-    def filter_nothing(self, queryset, name, value):
-        return queryset
-
-
-def institution_filter(field_name="institution"):
+def institution_filter():
     return django_filters.ChoiceFilter(
-        field_name=f"{field_name}__slug",
-        label=_("Institution"),
-        choices=[],
-        empty_label=_("All institutions"),
+        field_name="institution__slug", label=_("Institution"), empty_label=_("All institutions")
     )
 
 
@@ -108,20 +60,27 @@ class ContestEntryFilter(PortalFilterSet):
     stage = django_filters.ChoiceFilter(
         label=_("Stage"),
         choices=ContestStage.choices,
-        method="filter_nothing",
         empty_label=_("All stages"),
+        method="by_result",
     )
     result = django_filters.ChoiceFilter(
         label=_("Result"),
         choices=ContestOutcome.choices,
-        method="filter_nothing",
         empty_label=_("All results"),
+        method="by_result",
     )
     institution = institution_filter()
 
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, choices=choice_lists(institution=schools()), **kwargs)
+
+    def by_result(self, queryset, name, value):
+        # Applied once for both (see filter_queryset).
+        return queryset
+
     def filter_queryset(self, queryset):
         # Stage and result must hold on the same result row: an EXISTS, not a join that
-        # would duplicate entries and narrow the annotations computed over their results.
+        # would repeat entries and narrow the figures computed over their results.
         queryset = super().filter_queryset(queryset)
         data = self.form.cleaned_data
         conditions = {}
@@ -131,17 +90,17 @@ class ContestEntryFilter(PortalFilterSet):
             conditions["outcome"] = data["result"]
         if not conditions:
             return queryset
-        results = ContestResult.objects.filter(entry=OuterRef("pk"), **conditions)
-        return queryset.filter(Exists(results))
+        return queryset.filter(
+            Exists(ContestResult.objects.filter(entry=OuterRef("pk"), **conditions))
+        )
 
 
 class OlympiadResultFilter(PortalFilterSet):
-    """One olympiad (subject and kind) of a year at a time, its diploma winners unless
-    asked for all: a big city's year is 4,000 rows, a subject's winners a screenful. The
-    year's subjects are the view's (they come with its per-subject figures)."""
+    """One subject of a year at a time (the first by default), its diploma winners unless
+    asked for all: a big city's year is 4,000 rows, a subject's winners a screenful."""
 
     subject = django_filters.ChoiceFilter(
-        field_name="olympiad__subject__slug", label=_("Subject"), choices=[], empty_label=None
+        field_name="olympiad__subject__slug", label=_("Subject"), empty_label=None
     )
     kind = django_filters.ChoiceFilter(
         field_name="olympiad__kind",
@@ -153,26 +112,41 @@ class OlympiadResultFilter(PortalFilterSet):
         label=_("Stage"), choices=OlympiadStage.choices, empty_label=_("All stages")
     )
     institution = institution_filter()
+    # Narrows the list of results only (``results``): the figures by institution count
+    # every result of the other filters.
     result = django_filters.ChoiceFilter(
         label=_("Result"),
         choices=[(WINNERS, _("diploma winners")), (ALL, _("all results")), *Diploma.choices],
-        method="filter_nothing",
         empty_label=None,
+        method="all_results",
     )
 
-    def __init__(self, data=None, *args, subjects=(), **kwargs):
-        super().__init__(data, *args, choices={"subject": subjects}, **kwargs)
-        self.form.errors  # noqa: B018 (validates: an unknown subject is ignored)
-        self.subject = self.form.cleaned_data.get("subject") or next(iter(subjects), ("",))[0]
+    def __init__(self, data=None, *args, year, **kwargs):
+        held = Olympiad.objects.published().filter(subject=OuterRef("pk"), year=year)
+        choices = choice_lists(
+            subject=(Subject.objects.filter(Exists(held)), "slug", "name"),
+            institution=schools(),
+        )
+        super().__init__(data, *args, choices=choices, **kwargs)
+        self.subject_choices = choices["subject"]
+
+    @property
+    def shown_subject(self):
+        """(slug, name) of the subject shown: the chosen one, else the year's first."""
+        return chosen_or_first(self, "subject", self.subject_choices)
+
+    def all_results(self, queryset, name, value):
+        return queryset
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
-        if not self.form.cleaned_data.get("subject") and self.subject:
-            queryset = queryset.filter(olympiad__subject__slug=self.subject)
+        if not self.form.cleaned_data.get("subject"):
+            queryset = queryset.filter(olympiad__subject__slug=self.shown_subject[0])
         return queryset
 
-    def results(self, queryset):
-        """``queryset`` narrowed to the chosen result: diploma winners by default."""
+    def results(self):
+        """The filtered results narrowed to the chosen result: diploma winners by default."""
+        queryset = self.qs
         value = self.form.cleaned_data.get("result") or WINNERS
         if value == ALL:
             return queryset
@@ -182,36 +156,46 @@ class OlympiadResultFilter(PortalFilterSet):
 
 
 class ManWorkFilter(PortalFilterSet):
-    """One section of a year at a time (the first by default); the year's sections are
-    the view's, with their figures."""
+    """One section of a year at a time (the first by default), by institution, and works
+    with a result at a stage (stage and result on the same result row)."""
 
     section = django_filters.ChoiceFilter(
-        field_name="section__slug", label=_("Section"), choices=[], empty_label=None
+        field_name="section__slug", label=_("Section"), empty_label=None
     )
     institution = institution_filter()
     stage = django_filters.ChoiceFilter(
-        label=_("Stage"),
-        choices=ManStage.choices,
-        method="filter_nothing",
-        empty_label=_("All stages"),
+        label=_("Stage"), choices=ManStage.choices, empty_label=_("All stages"), method="by_result"
     )
     result = django_filters.ChoiceFilter(
         label=_("Result"),
         choices=[(WINNERS, _("prize winners")), *ManOutcome.choices],
-        method="filter_nothing",
         empty_label=_("All results"),
+        method="by_result",
     )
 
-    def __init__(self, data=None, *args, sections=(), **kwargs):
-        super().__init__(data, *args, choices={"section": sections}, **kwargs)
-        self.form.errors  # noqa: B018 (validates: an unknown section is ignored)
-        self.section = self.form.cleaned_data.get("section") or next(iter(sections), ("",))[0]
+    def __init__(self, data=None, *args, year, **kwargs):
+        works = ManWork.objects.published().filter(section=OuterRef("pk"), year=year)
+        choices = choice_lists(
+            section=(ManSection.objects.filter(Exists(works)), "slug", "name"),
+            institution=schools(),
+        )
+        super().__init__(data, *args, choices=choices, **kwargs)
+        self.section_choices = choices["section"]
+
+    @property
+    def shown_section(self):
+        """(slug, name) of the section shown: the chosen one, else the year's first."""
+        return chosen_or_first(self, "section", self.section_choices)
+
+    def by_result(self, queryset, name, value):
+        # Applied once for both (see filter_queryset).
+        return queryset
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         data = self.form.cleaned_data
-        if not data.get("section") and self.section:
-            queryset = queryset.filter(section__slug=self.section)
+        if not data.get("section"):
+            queryset = queryset.filter(section__slug=self.shown_section[0])
         conditions = {}
         if data.get("stage"):
             conditions["stage"] = data["stage"]
@@ -233,3 +217,6 @@ class ProjectFilter(PortalFilterSet):
         empty_label=_("All results"),
     )
     city_funded = django_filters.BooleanFilter(label=_("Funded by the city"))
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, choices=choice_lists(institution=schools()), **kwargs)

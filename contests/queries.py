@@ -101,6 +101,23 @@ def olympiad_stage_figures(period):
     return rows
 
 
+def olympiad_stage_figures_by_year(period):
+    """``olympiad_stage_figures`` of each year of the period, newest first: rows {year,
+    stage, participants, winners, share} from one query."""
+    rows = list(
+        _olympiad_results(period)
+        .values("stage", year=F("olympiad__year"))
+        .annotate(
+            participants=Count("id"),
+            winners=Count("id", filter=Q(result__in=WINNING_DIPLOMAS)),
+        )
+        .order_by("-olympiad__year", "stage")
+    )
+    for row in rows:
+        row["share"] = percent(row["winners"], row["participants"])
+    return rows
+
+
 def olympiad_team_win_share(period, stage):
     """Percent of the city team at ``stage`` (III or IV) who won a diploma; None if no team."""
     figures = {row["stage"]: row for row in olympiad_stage_figures(period)}

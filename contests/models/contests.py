@@ -174,6 +174,11 @@ class ContestResult(models.Model):
     def __str__(self):
         return f"{self.entry}: {self.get_stage_display()}, {self.get_outcome_display()}"
 
+    # Django's own translates every label of the field on each call; an edition's page
+    # shows hundreds of results.
+    def get_outcome_display(self):
+        return dict(ContestOutcome.choices).get(self.outcome, self.outcome)
+
     def clean(self):
         if self.place is not None and self.place < 1:
             raise ValidationError({"place": _("A place is a positive number.")})

@@ -125,6 +125,14 @@ class OlympiadResult(TimeStampedModel):
     def __str__(self):
         return f"{self.student}: {self.olympiad}, {self.get_stage_display()}"
 
+    # Django's own translate every label of the field on each call; a page of results
+    # shows fifty rows.
+    def get_stage_display(self):
+        return dict(OlympiadStage.choices).get(self.stage, self.stage)
+
+    def get_result_display(self):
+        return dict(Diploma.choices).get(self.result, self.result)
+
     @property
     def is_winner(self):
         return self.result in WINNING_DIPLOMAS

@@ -8,9 +8,9 @@ import pytest
 from django.db import transaction
 from django.urls import resolve
 
-import imc_portal.load_data as core_load_data
-from contests import bench
-from contests import load_data as contests_load_data
+from bench.load_data import contests as contests_load_data
+from bench.load_data import core as core_load_data
+from bench.pages import contests as bench
 from contests.models import ContestEntry, ManWork, OlympiadResult, Project, Student
 from tests.factories import SubjectFactory
 

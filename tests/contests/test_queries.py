@@ -80,6 +80,12 @@ def test_demo_figures_from_one_query_equal_the_separate_figures(demo):
     subjects = queries.olympiad_subject_figures(Period.calendar_year(2019))
     stages = queries.olympiad_stage_figures(Period.calendar_year(2019))
     assert stages and queries.olympiad_stage_totals(subjects) == stages
+    by_year = queries.olympiad_stage_figures_by_year(period)
+    assert {row["year"] for row in by_year} == {2017, 2018, 2019, 2020}
+    for year in (2017, 2018, 2019, 2020):
+        rows = [{**row, "year": None} for row in by_year if row["year"] == year]
+        expected = queries.olympiad_stage_figures(Period.calendar_year(year))
+        assert rows == [{**row, "year": None} for row in expected]
     man = queries.man_figures_by_year(period)
     assert man["record"] == {"year": 2009, "works": 37}
     assert man["years"] == queries.man_works_per_year(period)
