@@ -144,15 +144,19 @@ class OlympiadResultFilter(PortalFilterSet):
             queryset = queryset.filter(olympiad__subject__slug=self.shown_subject[0])
         return queryset
 
+    @property
+    def shown_result(self):
+        """The chosen result: diploma winners by default."""
+        return self.form.cleaned_data.get("result") or WINNERS
+
     def results(self):
-        """The filtered results narrowed to the chosen result: diploma winners by default."""
-        queryset = self.qs
-        value = self.form.cleaned_data.get("result") or WINNERS
+        """The filtered results narrowed to the chosen result."""
+        value = self.shown_result
         if value == ALL:
-            return queryset
+            return self.qs
         if value == WINNERS:
-            return queryset.filter(result__in=WINNING_DIPLOMAS)
-        return queryset.filter(result=value)
+            return self.qs.filter(result__in=WINNING_DIPLOMAS)
+        return self.qs.filter(result=value)
 
 
 class ManWorkFilter(PortalFilterSet):

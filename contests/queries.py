@@ -16,7 +16,7 @@ from contests.models import (
     years_in,
 )
 from contests.models.man import WINNING_MAN_OUTCOMES
-from contests.models.olympiads import WINNING_DIPLOMAS
+from contests.models.olympiads import WINNING_DIPLOMAS, Diploma
 
 
 def _contest_results(period, contest=None):
@@ -160,8 +160,9 @@ def olympiad_stage_totals(subject_rows):
 
 
 def olympiad_institution_figures(period, results=None):
-    """Rows {institution, participants, winners} per institution, most winners first;
-    ``results`` (a queryset of results) narrows them, e.g. to a public page's filters."""
+    """Rows {institution, participants, winners, and the results of each kind: "1", "2",
+    "3", "participant"} per institution, most winners first; ``results`` (a queryset of
+    results) narrows them, e.g. to a public page's filters."""
     qs = _olympiad_results(period)
     if results is not None:
         # The same forward joins, so this is one WHERE clause, not a subquery over the table.
@@ -171,6 +172,7 @@ def olympiad_institution_figures(period, results=None):
         .annotate(
             participants=Count("id"),
             winners=Count("id", filter=Q(result__in=WINNING_DIPLOMAS)),
+            **{diploma: Count("id", filter=Q(result=diploma)) for diploma in Diploma.values},
         )
         .order_by("-winners", "-participants", "institution__name")
     )

@@ -19,7 +19,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from contests import queries
-from contests.filters import ContestEntryFilter, ManWorkFilter, OlympiadResultFilter, ProjectFilter
+from contests.filters import (
+    ALL,
+    WINNERS,
+    ContestEntryFilter,
+    ManWorkFilter,
+    OlympiadResultFilter,
+    ProjectFilter,
+)
 from contests.models import (
     Contest,
     ContestEdition,
@@ -191,9 +198,16 @@ def olympiad_year(request, year):
                 "pk",
             )
         )
-        context["page_obj"] = paginate(request, shown, ROWS_PER_PAGE)
+        institutions = queries.olympiad_institution_figures(period, results=filterset.qs)
+        # The figures by institution count the shown results too (every institution's
+        # results of the other filters, by kind): the list's total comes from them.
+        column = {ALL: "participants", WINNERS: "winners"}.get(
+            filterset.shown_result, filterset.shown_result
+        )
+        count = sum(row[column] for row in institutions)
+        context["page_obj"] = paginate(request, shown, ROWS_PER_PAGE, count)
         context["query"] = query_without_page(request)
-        context["institutions"] = queries.olympiad_institution_figures(period, results=filterset.qs)
+        context["institutions"] = institutions
     return render(request, "contests/olympiad_year.html", context, status=filterset.status)
 
 

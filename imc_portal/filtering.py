@@ -12,6 +12,7 @@ from django.db.models import CharField, F, Value, Window
 from django.db.models.functions import RowNumber
 from django.forms.renderers import Jinja2
 
+
 # The form's fields (imc_portal/jinja2/portal/filter_fields.html) and widgets are rendered by
 # Jinja2, the admin's by the default: 224 options of the practice catalogue's filters took
 # 6.3 ms through Django's widget templates (an option each), 1.1 ms in one Jinja2 loop.

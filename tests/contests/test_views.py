@@ -259,8 +259,17 @@ def test_olympiad_year_lists_one_subject_and_its_winners_by_default(client):
             "institution__short_name": physics.institution.short_name,
             "participants": 1,
             "winners": 1,
+            "1": 0,
+            "2": 1,
+            "3": 0,
+            "participant": 0,
         }
     ]
+    # the list's total comes from those figures, whatever result is shown
+    for result, total in (("winners", 1), ("all", 1), ("2", 1), ("1", 0), ("participant", 0)):
+        shown = client.get(url, {"subject": physics.olympiad.subject.slug, "result": result})
+        assert shown.context["page_obj"].paginator.count == total, result
+        assert len(shown.context["page_obj"]) == total, result
 
 
 def test_olympiad_year_groups_a_subject_olympiad_and_tournament(client):
