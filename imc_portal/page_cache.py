@@ -34,9 +34,9 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.urls import Resolver404, resolve
 from django.utils import translation
-from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
 from django.utils.translation import get_language_from_path
