@@ -63,7 +63,7 @@ class PracticeEntry(TimeStampedModel):
         _("national: date of inclusion"), null=True, blank=True
     )
     # When the entry first entered a catalogue: kept by the database, so the catalogue is
-    # ordered (and paged by keyset) on one indexed non-null column on every backend.
+    # ordered on one indexed non-null column on every backend.
     included_on = models.GeneratedField(
         expression=Coalesce("city_decision_date", "oblast_decision_date", "national_decision_date"),
         output_field=models.DateField(),

@@ -1,5 +1,4 @@
-"""What an event list page shows, read from its HTML: the list is kept rendered, so the
-view's context holds the events only on the request that rendered it."""
+"""What an event list page shows, read from its HTML, as a visitor sees it."""
 
 import html
 import re
@@ -10,10 +9,3 @@ ENTRY_TITLE = re.compile(r'<h\d id="event-\d+"[^>]*>.*?<a href="[^"]+">([^<]*)</
 def listed(response):
     """The titles of the events the page lists, in order."""
     return [html.unescape(title) for title in ENTRY_TITLE.findall(response.content.decode())]
-
-
-def pager_cursor(response, name):
-    """The ``before`` or ``after`` cursor of the pager's link, or "" when there is none."""
-    link = rf'rel="(?:next|prev)" href="\?(?:[^"]*&amp;)?{name}=([\d-]+)"'
-    match = re.search(link, response.content.decode())
-    return match[1] if match else ""
