@@ -23,7 +23,7 @@ from django.db.models import F, Q, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Collate, RowNumber
 from django.urls import translate_url
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 
 from imc_portal.models import SearchEntry
@@ -156,7 +156,10 @@ def _index_condition(stems, vendor):
 def localised(url):
     """An address as the index keeps it (in the site's language) in the page's language."""
     language = get_language()
-    return url if language == settings.LANGUAGE_CODE else translate_url(url, language)
+    if language == settings.LANGUAGE_CODE:
+        return url
+    with translation.override(settings.LANGUAGE_CODE):  # the language it is written in
+        return translate_url(url, language)
 
 
 def search_sections(query):

@@ -1,7 +1,5 @@
 """Event lists (upcoming, archive by year), one event, its .ics and its materials."""
 
-from django.db.models import Count
-from django.db.models.functions import ExtractYear
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -14,7 +12,8 @@ from events.models import Event, Material
 from events.views.common import PAGE_SIZE, detail_queryset
 from imc_portal.page_cache import public_page
 from imc_portal.pagination import paginate, query_without_page
-from imc_portal.periods import year_or_404
+from imc_portal.models import Centre
+from imc_portal.periods import FIRST_YEAR, year_or_404
 
 LIST_QUERY = [*EventFilter.base_filters, "page"]
 
@@ -35,37 +34,37 @@ def upcoming(request):
     return render(request, "events/event_list.html", context, status=filterset.status)
 
 
-def years_of(events):
-    """[{year, events}] of ``events``, newest year first."""
-    return list(
-        events.annotate(year=ExtractYear("start"))
-        .values("year")
-        .annotate(events=Count("pk"))
-        .order_by("-year")
-    )
+def archive_years(centre):
+    """The years of the archive, newest first: from this year back to the centre's
+    founding (or ten years when the record does not say), read from no table (counting the
+    events of each year read every past event: 20 ms on the ten-year data, 70 on SQLite)."""
+    this_year = timezone.localdate().year
+    first = max(centre.founded_year or this_year - 9, FIRST_YEAR)
+    return range(this_year, first - 1, -1)
 
 
 @public_page(query=LIST_QUERY, changes_with_time=True)
 def archive(request, year=None):
-    """Past events, newest first, all years or one; the years of the (filtered) archive
-    are listed with their number of events, which counts the page's list too."""
+    """Past events, newest first, all years or one, with links to every year."""
     if year is not None:
         year_or_404(year)
     past = Event.objects.visible_to(request.user).past()
     filterset = EventFilter(request.GET, queryset=past)
+    # The layout shows the centre too: read once, for both.
+    centre = Centre.current()
     context = {
         "title": _("Events of %(year)s") % {"year": year} if year else _("Events archive"),
         "mode": "archive",
+        "centre": centre,
         "year": year,
+        "years": archive_years(centre),
         "filter": filterset,
         "query": query_without_page(request),
         "page_obj": None,
     }
     if not filterset.errors:
-        context["years"] = years_of(filterset.qs)
         events = filterset.qs if year is None else filterset.qs.filter(start__year=year)
-        count = sum(row["events"] for row in context["years"] if year in (None, row["year"]))
-        context["page_obj"] = paginate(request, events.for_list(), PAGE_SIZE, count)
+        context["page_obj"] = paginate(request, events.for_list(), PAGE_SIZE)
     return render(request, "events/event_list.html", context, status=filterset.status)
 
 

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def records(settings):
     settings.PAGE_CACHE_SECONDS = 600
-    group = GroupFactory(name="МО вчителів історії")
+    group = GroupFactory(name="МО до змін")
     soon = timezone.now() + dt.timedelta(days=3)
     upcoming = EventFactory(title="Семінар до змін", group=group, start=soon)
     past = EventFactory(
@@ -34,6 +34,7 @@ def pages(records):
             f"/events/calendar/{soon.year}/{soon.month}/": upcoming,
             upcoming.get_absolute_url(): upcoming,
             records["group"].get_absolute_url(): upcoming,
+            "/groups/": records["group"],
             "/events/feed/": upcoming,
             "/events/feed.ics": upcoming,
             upcoming.get_ics_url(): upcoming,
@@ -46,13 +47,15 @@ def test_every_events_page_shows_an_edit_at_once_in_both_languages(client, recor
         for prefix in ("", "/en"):
             client.get(prefix + path)
             assert client.get(prefix + path)["X-Page-Cache"] == "hit", prefix + path
-    for event in (records["upcoming"], records["past"]):
-        event.title = event.title.replace("до змін", "після змін")
-        event.save()
-    for path, event in pages(records).items():
+    for record in (records["upcoming"], records["past"]):
+        record.title = record.title.replace("до змін", "після змін")
+        record.save()
+    records["group"].name = "МО після змін"
+    records["group"].save()
+    for path, record in pages(records).items():
         for prefix in ("", "/en"):
             body = client.get(prefix + path).content.decode()
-            assert event.title in body, prefix + path
+            assert str(record) in body, prefix + path
             assert "до змін" not in body, prefix + path
 
 

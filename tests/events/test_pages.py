@@ -14,7 +14,7 @@ from tests.events.factories import (
     kyiv,
 )
 from tests.events.pages import listed
-from tests.factories import InstitutionFactory, StaffMemberFactory, SubjectFactory
+from tests.factories import CentreFactory, InstitutionFactory, StaffMemberFactory, SubjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -118,8 +118,19 @@ def test_archive_lists_past_events_by_year(client):
     assert listed(client.get("/events/archive/")) == ["Фестиваль 2010", "Конференція 2009"]
     response = client.get("/events/archive/2009/")
     assert listed(response) == ["Конференція 2009"]
-    assert [row["year"] for row in response.context["years"]] == [2010, 2009]
     assert listed(client.get("/events/archive/2009/?kind=festival")) == []
+
+
+def test_archive_links_every_year_since_the_centre_was_founded(client):
+    this_year = timezone.localdate().year
+    body = client.get("/events/archive/?kind=seminar").content.decode()
+    years = [int(y) for y in re.findall(r'href="/events/archive/(\d{4})/\?kind=seminar"', body)]
+    assert years == list(range(this_year, this_year - 10, -1))  # no record: ten years
+    CentreFactory(founded_year=2004)
+    body = client.get("/events/archive/2009/").content.decode()
+    years = [int(y) for y in re.findall(r'href="/events/archive/(\d{4})/"', body)]
+    assert years == [y for y in range(this_year, 2003, -1) if y != 2009]
+    assert '<strong aria-current="page">2009</strong>' in body
 
 
 @pytest.mark.parametrize("url", ["/events/archive/0/", "/events/archive/99999/"])
