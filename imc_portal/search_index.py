@@ -32,7 +32,7 @@ from imc_portal import registry
 from imc_portal.models import SearchEntry
 from imc_portal.text import normalize_apostrophes, searchable_text
 
-SUMMARY_WORDS = 30  # what the results page shows (truncatewords:30)
+SUMMARY_WORDS = 30  # what the results page shows of a summary, cut once when indexed
 _KEY_WIDTH = 12
 _KEY_SEPARATOR = "\x1f"  # sorts before any printable character
 _BATCH = 500
