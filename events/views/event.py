@@ -10,9 +10,9 @@ from events.filters import EventFilter
 from events.ics import build_calendar
 from events.models import Event, Material
 from events.views.common import PAGE_SIZE, detail_queryset
+from imc_portal.models import Centre
 from imc_portal.page_cache import public_page
 from imc_portal.pagination import paginate, query_without_page
-from imc_portal.models import Centre
 from imc_portal.periods import FIRST_YEAR, year_or_404
 
 LIST_QUERY = [*EventFilter.base_filters, "page"]
