@@ -11,7 +11,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from contests.models.common import PublishedQuerySet, year_field
-from imc_portal.models import Institution, Teacher, TimeStampedModel
+from imc_portal.models import Institution, Teacher, TimeStampedModel, choice_label
 from imc_portal.text import unique_slug
 
 
@@ -174,10 +174,9 @@ class ContestResult(models.Model):
     def __str__(self):
         return f"{self.entry}: {self.get_stage_display()}, {self.get_outcome_display()}"
 
-    # Django's own translates every label of the field on each call; an edition's page
-    # shows hundreds of results.
+    # Shown by every row of an edition's page (see choice_label).
     def get_outcome_display(self):
-        return dict(ContestOutcome.choices).get(self.outcome, self.outcome)
+        return choice_label(ContestOutcome, self.outcome)
 
     def clean(self):
         if self.place is not None and self.place < 1:

@@ -17,7 +17,7 @@ from contests.models.common import (
     grade_field,
     year_field,
 )
-from imc_portal.models import Institution, Subject, Teacher, TimeStampedModel
+from imc_portal.models import Institution, Subject, Teacher, TimeStampedModel, choice_label
 
 
 class OlympiadStage(models.IntegerChoices):
@@ -125,13 +125,12 @@ class OlympiadResult(TimeStampedModel):
     def __str__(self):
         return f"{self.student}: {self.olympiad}, {self.get_stage_display()}"
 
-    # Django's own translate every label of the field on each call; a page of results
-    # shows fifty rows.
+    # Shown by every row of a page of results (see choice_label).
     def get_stage_display(self):
-        return dict(OlympiadStage.choices).get(self.stage, self.stage)
+        return choice_label(OlympiadStage, self.stage)
 
     def get_result_display(self):
-        return dict(Diploma.choices).get(self.result, self.result)
+        return choice_label(Diploma, self.result)
 
     @property
     def is_winner(self):

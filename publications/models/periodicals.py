@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from imc_portal.images import PortalImageField, make_thumbnail
-from imc_portal.models import Subject, Teacher, TimeStampedModel
+from imc_portal.models import Subject, Teacher, TimeStampedModel, choice_label
 from imc_portal.periods import year_in_range, year_validators
 from imc_portal.text import latin_slug, unique_slug
 from publications.models.common import (
@@ -352,7 +352,7 @@ class ExternalPublication(TimeStampedModel):
 
     def get_level_display(self):
         # Shown on every row of the list: Django's own translates every label per call.
-        return dict(Level.choices).get(self.level, self.level)
+        return choice_label(Level, self.level)
 
     def get_absolute_url(self):
         """On its author's page, which lists their publications."""

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from imc_portal.models import Institution, Subject, Teacher, TimeStampedModel
+from imc_portal.models import Institution, Subject, Teacher, TimeStampedModel, choice_label
 from imc_portal.text import unique_slug
 from publications.models.common import Level, PublishedQuerySet
 from publications.pdf import PdfFileField
@@ -141,7 +141,7 @@ class PracticeEntry(TimeStampedModel):
 
     def get_level_display(self):
         # Shown on every row of the catalogue: Django's own translates every label per call.
-        return dict(CatalogueLevel.choices).get(self.level, self.level)
+        return choice_label(CatalogueLevel, self.level)
 
     @property
     def inclusion_date(self):
