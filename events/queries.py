@@ -1,13 +1,85 @@
-"""Figures from event records, each a function of a Period (calendar year, academic year or
-any range). The public pages, the director's summary and the tests all call these.
+"""Figures from event records. The director's summary reads each figure for many periods at
+once: its function takes a list of periods and returns a value for each
+(``imc_portal.figures.per_period``); the other functions take one Period (calendar year,
+academic year or any range). The public pages, the summary and the tests all call these.
 
 Every figure counts events that were held: cancelled ones are left out, published or not
 (publication is only about the public pages)."""
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from events.models import Event, Group
+from imc_portal.figures import in_datetimes, per_period, per_period_by
 from imc_portal.models import Teacher
+
+IN_PERIOD = in_datetimes("start")
+
+
+def association_meetings(periods, group_kind=Group.Kind.ASSOCIATION):
+    """Meetings of the city's methodical associations ("понад 130 засідань міських МО")."""
+    return per_period(Event.objects.held().filter(group__kind=group_kind), periods, IN_PERIOD)
+
+
+def participants(periods):
+    """Participants of the events held, as recorded on each event."""
+    return per_period(
+        Event.objects.held(),
+        periods,
+        IN_PERIOD,
+        lambda in_period: Sum("participants_count", filter=in_period),
+    )
+
+
+def teachers_of(periods, kinds):
+    """Teachers who took part in events of ``kinds``: each listed teacher once a period,
+    plus the numbers recorded for events where only a count is known (no list)."""
+    # Counted on the links of teachers to events: each link has one event, so the event's
+    # kind and the period's dates are read on the same row.
+    listed = per_period(
+        Event.teacher_participants.through.objects.filter(
+            event__kind__in=kinds, event__in=Event.objects.held()
+        ),
+        periods,
+        in_datetimes("event__start"),
+        lambda in_period: Count("teacher", filter=in_period, distinct=True),
+    )
+    without_list = (
+        Event.objects.held()
+        .filter(kind__in=kinds)
+        .exclude(Exists(Event.teacher_participants.through.objects.filter(event=OuterRef("pk"))))
+    )
+    counted = per_period(
+        without_list,
+        periods,
+        IN_PERIOD,
+        lambda in_period: Sum("counted_teacher_participants", filter=in_period),
+    )
+    return [a + b for a, b in zip(listed, counted, strict=True)]
+
+
+def course_teachers(periods):
+    """Teachers who took course retraining ("78 педагогів")."""
+    return teachers_of(periods, [Event.Kind.COURSE])
+
+
+def seminar_form_teachers(periods):
+    """Teachers who took part in seminar forms of professional development ("260")."""
+    return teachers_of(periods, Event.SEMINAR_FORMS)
+
+
+def events_by(field, choices, periods):
+    """[(value, label, [events per period])] of the held events by ``field`` (kind,
+    level), in the order of ``choices``, the values with events in one of the periods."""
+    counts = per_period_by(Event.objects.held(), field, periods, IN_PERIOD)
+    return [(value, label, counts[value]) for value, label in choices if value in counts]
+
+
+def events_per_kind(periods):
+    return events_by("kind", Event.Kind.choices, periods)
+
+
+def events_per_level(periods):
+    return events_by("level", Event.Level.choices, periods)
 
 
 def held_events(period):
@@ -48,36 +120,40 @@ def events_of(period, kind=None, level=None):
 
 
 def association_meetings_count(period, group_kind=Group.Kind.ASSOCIATION):
-    """Meetings of the city's methodical associations ("понад 130 засідань міських МО")."""
-    return held_events(period).filter(group__kind=group_kind).count()
+    return association_meetings([period], group_kind)[0]
 
 
 def participants_total(period):
-    return held_events(period).aggregate(total=Sum("participants_count"))["total"] or 0
-
-
-def distinct_teacher_participants(period, kinds):
-    """Teachers who took part in events of ``kinds``: each listed teacher once, plus the
-    counts recorded for events where only a count is known (no list)."""
-    events = held_events(period).filter(kind__in=kinds)
-    listed = Teacher.objects.filter(events_attended__in=events.values("pk")).distinct().count()
-    counted_only = (
-        events.annotate(listed=Count("teacher_participants"))
-        .filter(listed=0)
-        .aggregate(total=Sum("counted_teacher_participants"))["total"]
-    )
-    return listed + (counted_only or 0)
+    return participants([period])[0]
 
 
 def course_teachers_count(period):
-    """Teachers who took course retraining ("78 педагогів")."""
-    return distinct_teacher_participants(period, [Event.Kind.COURSE])
+    return course_teachers([period])[0]
 
 
 def seminar_form_teachers_count(period):
-    """Teachers who took part in seminar forms of professional development ("260")."""
-    return distinct_teacher_participants(period, Event.SEMINAR_FORMS)
+    return seminar_form_teachers([period])[0]
 
 
 def events_count(period, **filters):
     return held_events(period).filter(Q(**filters)).count()
+
+
+def held_in(period):
+    """The held events of ``period``, the records behind the events' figures."""
+    return Event.objects.held().filter(IN_PERIOD(period)).order_by("start", "pk")
+
+
+def teachers_records(period, kinds):
+    """What ``teachers_of`` counts in ``period``: the teachers listed, and the events that
+    record only a number of teachers."""
+    events = held_in(period).filter(kind__in=kinds)
+    listed = (
+        Teacher.objects.filter(events_attended__in=events)
+        .distinct()
+        .order_by("surname", "first_name", "pk")
+    )
+    counted = events.exclude(
+        Exists(Event.teacher_participants.through.objects.filter(event=OuterRef("pk")))
+    ).filter(counted_teacher_participants__gt=0)
+    return listed, counted
