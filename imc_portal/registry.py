@@ -29,5 +29,7 @@ home_sections = Registry("home page sections")
 person_sections = Registry("teacher page sections")
 # () -> list of imc_portal.search_index.SearchIndex, the site search's sections in order.
 search_indexes = Registry("site search indexes")
+# () -> imc_portal.summary.Section: the app's part of the director's summary.
+summary_sections = Registry("summary sections")
 # (stdout) -> None: adds the app's part of the demo centre, keeping what exists.
 demo_loaders = Registry("demo data loaders")

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("contests.urls")),
     path("teachers/<slug:slug>/", views.teacher_detail, name="teacher_detail"),
     path("search/", views.search, name="search"),
+    path("summary/", include("imc_portal.summary.urls")),
     path("", include("publications.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

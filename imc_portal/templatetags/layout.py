@@ -2,7 +2,7 @@
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.translation import get_language, get_language_info
 
 from imc_portal.navigation import menu_items
@@ -18,6 +18,9 @@ def site_header(context):
     return {
         "centre": context["centre"],
         "menu": menu_items(request.path),
+        # A visitor without a session cookie is nobody's staff: no session is read for them.
+        "staff": settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_staff,
+        "summary_active": request.path.startswith(reverse("summary_index")),
         "languages": [
             {
                 "code": code,
