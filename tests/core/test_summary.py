@@ -10,7 +10,8 @@ from django.test import Client
 from django.utils import timezone
 
 from events import summary as events_summary
-from events.models import Event
+from events.models import Event, Group
+from events.queries import association_meetings
 from imc_portal.models import Centre
 from imc_portal.periods import Period
 from imc_portal.summary import Figure, Section, Value, default_period, summarise
@@ -221,3 +222,14 @@ def test_staff_find_the_summary_and_the_records_in_the_menu(director_client):
     html = director_client.get("/").content.decode()
     assert 'href="/summary/">Зведення</a>' in html and 'href="/admin/">Облік</a>' in html
     assert "/summary/" not in Client().get("/").content.decode()
+
+
+def test_a_moment_at_a_boundary_counts_in_its_own_year_in_a_series_or_not():
+    group = GroupFactory(kind=Group.Kind.ASSOCIATION)
+    for moment in (kyiv(2008, 12, 31, 23, 59), kyiv(2009, 1, 1, 0, 0), kyiv(2010, 1, 1, 0, 0)):
+        EventFactory(group=group, kind=Event.Kind.MEETING, start=moment)
+    series = Period.calendar_year(2010).series(3)  # 2008, 2009, 2010 follow each other
+    assert association_meetings(series) == [1, 1, 1]
+    apart = [Period.calendar_year(2008), Period.calendar_year(2010)]
+    assert association_meetings(apart) == [1, 1]
+    assert association_meetings([Period.calendar_year(2009)]) == [1]
