@@ -29,7 +29,7 @@ def team_records(stage):
 
 
 def man_records(period):
-    return [(_("МАН research works"), queries.man_work_records(period))]
+    return [(_("МАН works"), queries.man_work_records(period))]
 
 
 def project_records(period):
