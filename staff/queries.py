@@ -130,8 +130,8 @@ def award_holders_by_kind(periods):
     """[(kind pk, "name (level)", [holders per period])]: staff employed on each period's
     last day who hold the award by then ("8 – нагороджені знаком «Відмінник освіти
     України»"), the kinds with holders in one of the periods, in kind order."""
-    # Counted on the awards (one member each), so no join repeats a member.
 
+    # Counted on the awards (one member each), so no join repeats a member.
     def holders(period):
         return _on_last_day(period, "member__") & Q(year__lte=period.end.year)
 
