@@ -1,22 +1,30 @@
 """Figures about contests, olympiads, МАН and the project festival. Every function takes a
-Period; a result year belongs to a period when its season day (1 March) does, see
-``years_in``. Public pages, the director's summary and the tests call these."""
+Period, except those of the director's summary (at the end), which take a list of periods
+and return a value for each from one query; a result year belongs to a period when its
+season day (1 March) does, see ``years_in``, so that each year falls in one period of a
+series. Public pages, the director's summary and the tests call these."""
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 
 from contests.models import (
+    Contest,
     ContestOutcome,
     ContestResult,
+    ContestStage,
     ManResult,
     ManWork,
     OlympiadResult,
+    OlympiadStage,
     Project,
+    ProjectFestival,
     years_in,
 )
 from contests.models.man import WINNING_MAN_OUTCOMES
 from contests.models.olympiads import WINNING_DIPLOMAS, Diploma
+from imc_portal.figures import in_years, per_period, per_period_by
+from imc_portal.models import Teacher
 
 
 def _contest_results(period, contest=None):
@@ -260,5 +268,156 @@ def projects_per_year(period):
         Project.objects.filter(festival__year__in=years_in(period), festival__is_published=True)
         .values(year=F("festival__year"))
         .annotate(projects=Count("id"), city_funded=Count("id", filter=Q(city_funded=True)))
+        .order_by("year")
+    )
+
+
+# The director's summary: each function takes a list of periods and returns a value for
+# each, in one query (imc_portal.figures.per_period).
+
+
+def _published_contest_results():
+    return ContestResult.objects.filter(entry__nomination__edition__is_published=True)
+
+
+def contest_stage_winners(periods, stage=ContestStage.OBLAST):
+    """Teachers who won ``stage`` of the professional contests, each once a period ("8
+    учителів стали переможцями ІІ туру … «Учитель року»" over 2014–2018)."""
+    return per_period(
+        _published_contest_results().filter(stage=stage, outcome=ContestOutcome.WINNER),
+        periods,
+        in_years("entry__nomination__edition__year", years_in),
+        lambda in_period: Count("entry__teacher", filter=in_period, distinct=True),
+    )
+
+
+def contest_stage_winners_by_contest(periods, stage=ContestStage.OBLAST):
+    """[(contest slug, name, [winners of ``stage`` per period])] of the contests with
+    winners in one of the periods, in contest order."""
+    counts = per_period_by(
+        _published_contest_results().filter(stage=stage, outcome=ContestOutcome.WINNER),
+        "entry__nomination__edition__contest__slug",
+        periods,
+        in_years("entry__nomination__edition__year", years_in),
+        lambda in_period: Count("entry__teacher", filter=in_period, distinct=True),
+    )
+    if not counts:
+        return []
+    contests = Contest.objects.filter(slug__in=counts).order_by("order", "name")
+    return [(contest.slug, contest.name, counts[contest.slug]) for contest in contests]
+
+
+def olympiad_team_win_shares(periods, stage):
+    """The percent of the city team at ``stage`` (III or IV) who won a diploma, for each
+    period; None where there was no team ("понад 90 % учасників команд міста в 2019 році
+    стали переможцями ІІІ етапу")."""
+    by_result = per_period_by(
+        OlympiadResult.objects.filter(stage=stage, olympiad__is_published=True),
+        "result",
+        periods,
+        in_years("olympiad__year", years_in),
+    )
+    shares = []
+    for n in range(len(periods)):
+        team = sum(counts[n] for counts in by_result.values())
+        won = sum(by_result[result][n] for result in WINNING_DIPLOMAS if result in by_result)
+        shares.append(percent(won, team))
+    return shares
+
+
+def olympiad_stage_three_shares(periods):
+    return olympiad_team_win_shares(periods, OlympiadStage.OBLAST)
+
+
+def olympiad_stage_four_shares(periods):
+    return olympiad_team_win_shares(periods, OlympiadStage.NATIONAL)
+
+
+def man_works(periods):
+    """Published МАН research works of each period ("37 робіт у 2009 році")."""
+    return per_period(ManWork.objects.published(), periods, in_years("year", years_in))
+
+
+def festival_projects(periods):
+    """Projects of the published project festivals of each period."""
+    return per_period(
+        Project.objects.filter(festival__is_published=True),
+        periods,
+        in_years("festival__year", years_in),
+    )
+
+
+def festival_years_in_row(periods):
+    """For each period, how many years in a row the project festival has been held up to
+    the period's last festival year ("вже третій рік поспіль"); 0 if not held that year.
+    One query: the years of the festivals (a row a year)."""
+    last_years = [max(years_in(period), default=None) for period in periods]
+    known = [year for year in last_years if year is not None]
+    if not known:
+        return [0] * len(periods)
+    held = set(
+        ProjectFestival.objects.published()
+        .filter(year__lte=max(known))
+        .values_list("year", flat=True)
+    )
+    return [_run_length(held, year) for year in last_years]
+
+
+def _run_length(held, year):
+    count = 0
+    while year is not None and year - count in held:
+        count += 1
+    return count
+
+
+# The records behind the summary's figures, for one period.
+
+
+def contest_stage_winner_records(period, stage=ContestStage.OBLAST, contest_slug=None):
+    """The teachers ``contest_stage_winners`` counts."""
+    won = _contest_results(period).filter(
+        stage=stage, outcome=ContestOutcome.WINNER, entry__teacher=OuterRef("pk")
+    )
+    if contest_slug is not None:
+        won = won.filter(entry__nomination__edition__contest__slug=contest_slug)
+    return (
+        Teacher.objects.filter(Exists(won))
+        .select_related("institution")
+        .order_by("surname", "first_name", "pk")
+    )
+
+
+def olympiad_team_records(period, stage):
+    """The city team at ``stage`` and its diploma winners: (winners, team)."""
+    team = (
+        _olympiad_results(period)
+        .filter(stage=stage)
+        .select_related("student", "olympiad__subject")
+        .order_by("olympiad__year", "olympiad__subject__name", "student__surname", "pk")
+    )
+    return team.filter(result__in=WINNING_DIPLOMAS), team
+
+
+def man_work_records(period):
+    return (
+        ManWork.objects.published()
+        .filter(year__in=years_in(period))
+        .order_by("year", "section__order", "title", "pk")
+    )
+
+
+def festival_project_records(period):
+    return Project.objects.filter(
+        festival__year__in=years_in(period), festival__is_published=True
+    ).order_by("festival__year", "title", "pk")
+
+
+def festival_run_records(period):
+    """The festivals of the run ``festival_years_in_row`` counts for ``period``."""
+    (count,) = festival_years_in_row([period])
+    last = max(years_in(period), default=0)
+    return (
+        ProjectFestival.objects.published()
+        .filter(year__gt=last - count, year__lte=last)
         .order_by("year")
     )

@@ -8,9 +8,10 @@ class PublicationsConfig(AppConfig):
 
     def ready(self):
         from imc_portal import registry
-        from publications import demo, home, people, search
+        from publications import demo, home, people, search, summary
 
         registry.home_sections.register(home.news_section)
         registry.person_sections.register(people.sections)
         registry.search_indexes.register(search.indexes)
+        registry.summary_sections.register(summary.section)
         registry.demo_loaders.register(demo.load)

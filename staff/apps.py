@@ -8,6 +8,7 @@ class StaffConfig(AppConfig):
 
     def ready(self):
         from imc_portal import registry
-        from staff import demo
+        from staff import demo, summary
 
+        registry.summary_sections.register(summary.section)
         registry.demo_loaders.register(demo.load)

@@ -231,7 +231,8 @@ class Award(TimeStampedModel):
         ]
 
     def __str__(self):
-        return f"{self.kind} ({self.year})"
+        # Whose award too: the summary's records and the admin's history list awards alone.
+        return f"{self.member}: {self.kind} ({self.year})"
 
 
 class Distinction(TimeStampedModel):

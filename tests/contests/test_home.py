@@ -24,7 +24,7 @@ def test_home_shows_the_newest_olympiad_year_and_contest_winners(client):
         page = client.get("/en/").content.decode()
     assert len(contests_queries(queries)) == 3
     assert "Student olympiads 2019" in page
-    assert "III (oblast) stage: 1 diploma winners of 2 (50.0 %)" in page
+    assert "III (oblast) stage: diploma winners — 1 of 2 (50.0 %)" in page
     assert winner.entry.teacher.get_absolute_url() in page
     assert "Переможна" in page
     assert "Учасна" not in page
