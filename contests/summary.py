@@ -40,10 +40,6 @@ def festival_records(period):
     return [(_("Project festivals in a row"), queries.festival_run_records(period))]
 
 
-def figure(values, key):
-    return next(item for item in values.items if not isinstance(item, list) and item.key == key)
-
-
 def share_text(share):
     return number_format(share, 1)
 
@@ -53,7 +49,7 @@ def sentences(values):
     стали переможцями ІІ (обласного) туру…", "Понад 90 % учасників команд міста…"."""
     when = values.period.in_words
     paragraphs = []
-    winners = figure(values, "contest_winners").current
+    winners = values["contest_winners"].current
     paragraphs.append(
         ngettext(
             "%(when)s, %(count)s teacher won the II (oblast) stage of the professional contests.",
@@ -62,8 +58,8 @@ def sentences(values):
         )
         % {"when": when, "count": winners}
     )
-    stage_three = figure(values, "olympiad_stage_three").current
-    stage_four = figure(values, "olympiad_stage_four").current
+    stage_three = values["olympiad_stage_three"].current
+    stage_four = values["olympiad_stage_four"].current
     if stage_three is not None:
         text = _(
             "%(when)s, %(share)s %% of the city's olympiad teams won diplomas at the III "
@@ -72,7 +68,7 @@ def sentences(values):
         if stage_four is not None:
             text += _(", %(share)s %% at the IV stage") % {"share": share_text(stage_four)}
         paragraphs.append(text + ".")
-    man = figure(values, "man_works")
+    man = values["man_works"]
     text = ngettext(
         "%(when)s, the city's students prepared %(count)s МАН research work",
         "%(when)s, the city's students prepared %(count)s МАН research works",
@@ -81,8 +77,8 @@ def sentences(values):
     if man.is_record:
         text += _(" — the most of all time")
     paragraphs.append(text + ".")
-    projects = figure(values, "festival_projects").current
-    run = figure(values, "festival_years").current
+    projects = values["festival_projects"].current
+    run = values["festival_years"].current
     if projects or run:
         text = ngettext(
             "%(when)s, %(count)s project took part in the student project festival",

@@ -33,20 +33,16 @@ def news_records(period):
     return [(_("News"), queries.news_records(period))]
 
 
-def figure(values, key):
-    return next(item for item in values.items if not isinstance(item, list) and item.key == key)
-
-
 def sentences(values):
     """The report's text, as the seeds write it: "22 роботи з ППД занесено до міського,
     20 – до обласного каталогу передового педагогічного досвіду"."""
     when = values.period.in_words
-    issues = figure(values, "issues").current
-    manuals = figure(values, "manuals").current
-    external = figure(values, "external").current
-    city = figure(values, "city_practice").current
-    oblast = figure(values, "oblast_practice").current
-    news = figure(values, "news").current
+    issues = values["issues"].current
+    manuals = values["manuals"].current
+    external = values["external"].current
+    city = values["city_practice"].current
+    oblast = values["oblast_practice"].current
+    news = values["news"].current
     return [
         ngettext(
             "%(when)s, %(count)s issue of the centre's periodicals came out",

@@ -54,26 +54,13 @@ def _joined(parts):
     return _("%(first)s and %(last)s") % {"first": ", ".join(parts[:-1]), "last": parts[-1]}
 
 
-def rows(values, key):
-    """A breakdown's [Value per row] (none when no row has records; ``values[key]`` cannot
-    look past an empty breakdown)."""
-    for item in values.items:
-        if isinstance(item, list) and item and item[0].key.split(":")[0] == key:
-            return item
-    return []
-
-
-def figure(values, key):
-    return next(item for item in values.items if not isinstance(item, list) and item.key == key)
-
-
 def sentences(values):
     """The report's text, as seed 001 writes it: "Структура центру включає два відділи …
     14 методистів (13,75 ставки), 1 практичний психолог, 1 бібліотекар …"."""
-    people = {value.key.split(":")[1]: value.current for value in rows(values, "roles")}
-    posts = {value.key.split(":")[1]: value.current for value in rows(values, "posts")}
+    people = {value.key.split(":")[1]: value.current for value in values["roles"]}
+    posts = {value.key.split(":")[1]: value.current for value in values["posts"]}
     on_day = date_format(values.period.end, "j E Y")
-    departments = figure(values, "departments").current
+    departments = values["departments"].current
     paragraphs = [
         ngettext(
             "As of %(date)s, the centre has %(count)s department led by a head.",
@@ -101,7 +88,7 @@ def sentences(values):
     ]
     if service:
         paragraphs.append(_("%(people)s keep the centre running.") % {"people": _joined(service)})
-    holders = [value for value in rows(values, "award_holders") if value.current]
+    holders = [value for value in values["award_holders"] if value.current]
     if holders:
         first, *others = holders
         text = ngettext(
@@ -112,7 +99,7 @@ def sentences(values):
         for value in others:
             text += _(", %(count)s — %(award)s") % {"count": value.current, "award": value.label}
         paragraphs.append(text + ".")
-    received = figure(values, "awards_received").current
+    received = values["awards_received"].current
     paragraphs.append(
         ngettext(
             "%(when)s, the staff received %(count)s award.",

@@ -116,6 +116,18 @@ class Value:
         return list(zip(self.periods, self.values, strict=True))[-CHART_PERIODS:]
 
 
+class Rows(list):
+    """A breakdown's values: a ``Value`` per row, and the breakdown's own key and label
+    (kept when the period has no rows)."""
+
+    is_breakdown = True
+
+    def __init__(self, key, label, values):
+        super().__init__(values)
+        self.key = key
+        self.label = label
+
+
 @dataclass
 class SectionValues:
     section: Section
@@ -125,7 +137,7 @@ class SectionValues:
     def __getitem__(self, key):
         """A figure's ``Value``, or a breakdown's [Value per row], by key."""
         for item in self.items:
-            if _key(item) == key:
+            if item.key == key:
                 return item
         raise KeyError(key)
 
@@ -140,10 +152,6 @@ class SectionValues:
     @property
     def sentences(self):
         return self.section.sentences(self) if self.section.sentences else []
-
-
-def _key(item):
-    return item[0].key.split(":")[0] if isinstance(item, list) else item.key
 
 
 def summary_periods(period, centre):
@@ -177,10 +185,14 @@ def _values(item, periods):
             has_records=item.records is not None,
         )  # fmt: skip
     has_records = item.records is not None
-    return [
-        Value(f"{item.key}:{row_key}", label, periods, values, has_records=has_records)
-        for row_key, label, values in item.rows(periods)
-    ]
+    return Rows(
+        item.key,
+        item.label,
+        [
+            Value(f"{item.key}:{row_key}", label, periods, values, has_records=has_records)
+            for row_key, label, values in item.rows(periods)
+        ],
+    )
 
 
 def find_item(sections, section_key, item_key):

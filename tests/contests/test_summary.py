@@ -44,7 +44,7 @@ def contests_section(period):
 
 
 def figure(section, key):
-    return contests_summary.figure(section, key)
+    return section[key]
 
 
 def stage_two(year, outcome=WINNER, contest="Учитель року", teacher=None, **edition):

@@ -38,7 +38,7 @@ def staff_section(period):
 
 
 def current(section, key):
-    return {value.key.split(":")[1]: value.current for value in staff_summary.rows(section, key)}
+    return {value.key.split(":")[1]: value.current for value in section[key]}
 
 
 @pytest.fixture
@@ -179,8 +179,8 @@ def test_seed_001_staff_figures_from_the_demo(director_client):
             "(відомча відзнака), 2 — «Премія імені А. С. Макаренка» (обласна відзнака)."
         ) in text
     # Awards received: the badges of 2010, none in 2009.
-    assert staff_summary.figure(staff_section(Y2010), "awards_received").current == 8
-    assert staff_summary.figure(staff_section(Y2009), "awards_received").current == 0
+    assert staff_section(Y2010)["awards_received"].current == 8
+    assert staff_section(Y2009)["awards_received"].current == 0
     html = director_client.get("/summary/2009/").content.decode()
     assert '<h2 id="summary-staff" class="h3">Працівники центру</h2>' in html
     assert "14 методистів (13,75 ставки)" in html
