@@ -32,6 +32,8 @@ from imc_portal.periods import ACADEMIC
 
 FONT_FAMILY = "Noto Sans"
 INK, GRID, LIGHT = "#000000", "#bbbbbb", "#d0d0d0"
+# Room for a browser that draws the SVG with a wider fallback font than Noto Sans.
+SLACK = 1.15
 # Fills that differ in pattern and lightness, so they read on paper and without colour.
 PATTERNS = ("solid", "hatch", "dots", "light", "open")
 DEGREE_PATTERNS = {Diploma.FIRST: "solid", Diploma.SECOND: "hatch", Diploma.THIRD: "dots"}
@@ -172,11 +174,11 @@ def number(value):
     return number_format(value, force_grouping=True)
 
 
-def clip(text, size, width):
+def clip(text, size, width, bold=False):
     """``text`` cut with an ellipsis to fit ``width``."""
-    if text_width(text, size) <= width:
+    if text_width(text, size, bold) <= width:
         return text
-    while text and text_width(text + "…", size) > width:
+    while text and text_width(text + "…", size, bold) > width:
         text = text[:-1]
     return text.rstrip() + "…"
 
@@ -194,9 +196,8 @@ def nice_ticks(top, count=4):
 def column_chart(key, title, description, labels, values, *, width=640, height=260,
                  patterns=None, size=12):  # fmt: skip
     """Vertical bars, one per label, the number over each bar."""
-    left = 8 + text_width(number(max(values, default=0) or 1), size - 1) + 6
     ticks = nice_ticks(max(values, default=0))
-    left = max(left, 8 + text_width(number(ticks[-1]), size - 1) + 6)
+    left = 8 + text_width(number(ticks[-1]), size - 1) * SLACK + 6
     top, right, bottom = size + 8, 6, size + 10
     plot_w, plot_h = width - left - right, height - top - bottom
     base = top + plot_h
@@ -233,7 +234,7 @@ def grouped_bar_chart(key, title, description, categories, series, values, patte
     """Horizontal bars: a group of bars (one per series) for each category, the category
     on the left, the number at the end of each bar, a legend of the patterns on top."""
     bar_h, gap = size, size - 2
-    label_w = min(width * 0.35, max((text_width(c, size) for c in categories), default=0))
+    label_w = min(width * 0.35, max((text_width(c, size) for c in categories), default=0) * SLACK)
     left, right, top = 8 + label_w + 8, 8 + text_width(number(9999), size - 1), size * 2 + 14
     group_h = bar_h * len(series) + gap
     height = int(top + group_h * len(categories) + size + 14)
@@ -255,10 +256,9 @@ def grouped_bar_chart(key, title, description, categories, series, values, patte
         chart.texts.append(Text(x_of(tick), height - 6, number(tick), "middle", size - 1))
     for n, (category, counts) in enumerate(zip(categories, values, strict=True)):
         y0 = top + group_h * n
-        chart.texts.append(
-            Text(left - 8, y0 + (bar_h * len(series)) / 2 + size / 3, clip(category, size, label_w),
-                 "end", size)
-        )  # fmt: skip
+        shown = clip(category, size, label_w / SLACK)
+        middle = y0 + (bar_h * len(series)) / 2 + size / 3
+        chart.texts.append(Text(left - 8, middle, shown, "end", size))
         for m, (name, pattern, value) in enumerate(zip(series, patterns, counts, strict=True)):
             y = y0 + bar_h * m
             title = f"{category}, {name}: {number(value)}"
@@ -335,7 +335,6 @@ def headline_block(section):
 
 def diploma_block(period, diplomas):
     title = _("Olympiad diplomas by subject and degree")
-    degrees = [Diploma(d).label for d in WINNING_DIPLOMAS]
     short = [_("I degree"), _("II degree"), _("III degree")]
     description = _(
         "Bars of the diplomas of the I, II and III degree won in %(period)s in each subject, "
@@ -347,7 +346,7 @@ def diploma_block(period, diplomas):
     )  # fmt: skip
     table = Table(
         title,
-        [_("Subject"), *degrees, _("Total")],
+        [_("Subject"), *short, _("Total")],
         [(subject, [*counts, sum(counts)]) for subject, counts in diplomas],
     )
     return ChartBlock("diplomas", title, "contests", [chart], table)
@@ -445,7 +444,7 @@ def render_png(block, scale=2):
             if caption:
                 draw.text(
                     ((x + chart.width / 2) * scale, (y + 12) * scale),
-                    clip(chart.title, 11, chart.width - 8), fill=INK, anchor="ms",
+                    clip(chart.title, 11, chart.width - 8, bold=True), fill=INK, anchor="ms",
                     font=font(11 * scale, bold=True),
                 )  # fmt: skip
             draw_chart(image, chart, (x, y + caption), scale)

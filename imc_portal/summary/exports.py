@@ -250,6 +250,9 @@ def add_table(document, headers, rows, widths=None):
             if n:
                 target.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if widths:
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
         for row in table.rows:
             for target, width in zip(row.cells, widths, strict=True):
                 target.width = width
@@ -265,7 +268,10 @@ def add_chart(document, block):
         note = document.add_paragraph(block.charts[0].description)
         note.runs[0].italic = True
     rows = [[label, *(figure(number) for number in numbers)] for label, numbers in block.table.rows]
-    add_table(document, block.table.headers, rows)
+    columns = len(block.table.headers)
+    first = 6.5 if columns > 2 else 10
+    widths = [Cm(first)] + [Cm((16.5 - first) / (columns - 1))] * (columns - 1)
+    add_table(document, block.table.headers, rows, widths=widths)
 
 
 def add_title_page(document, period, centre):
