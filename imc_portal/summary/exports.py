@@ -1,7 +1,8 @@
 """The summary as files: XLSX (a sheet of figures per section, a sheet of records per figure),
 CSV (one section), DOCX (the annual report: a title page, then each section's text, table
 and charts). Each export reads summarise()'s values once, the charts' two queries for the
-DOCX, and one query per list of records for the XLSX, whatever the number of rows."""
+DOCX, and for the XLSX the records behind each figure in one query (one per list when a
+figure's lists are of different models), whatever the number of rows."""
 
 import csv
 import datetime as dt
@@ -9,6 +10,7 @@ import io
 import re
 
 from django.db import models
+from django.db.models import IntegerField, Value
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import capfirst
@@ -167,6 +169,40 @@ def add_section_sheet(book, section, periods, taken):
         )  # fmt: skip
 
 
+def evaluate(groups):
+    """[(title, [records])] of ``groups`` [(title, queryset)]: in one query when they can be
+    united (records of one model, ordered by its own fields: a UNION ALL of the querysets,
+    each row tagged with its group), else one query each."""
+    if len(groups) > 1 and all(_unitable(queryset, groups[0][1]) for _t, queryset in groups):
+        first = groups[0][1]
+        parts = [
+            queryset.order_by().annotate(summary_part=Value(n, output_field=IntegerField()))
+            for n, (_title, queryset) in enumerate(groups)
+        ]
+        ordering = ["summary_part", *_ordering(first)]
+        found = [[] for _group in groups]
+        for row in parts[0].union(*parts[1:], all=True).order_by(*ordering):
+            found[row.summary_part].append(row)
+        return [(title, rows) for (title, _queryset), rows in zip(groups, found, strict=True)]
+    return [(title, list(queryset)) for title, queryset in groups]
+
+
+def _ordering(queryset):
+    return list(queryset.query.order_by or queryset.model._meta.ordering)
+
+
+def _unitable(queryset, first):
+    """Whether ``queryset`` can be a part of a UNION with ``first``: the same model and
+    columns, and ordered by the model's own fields (a union can only order by its columns)."""
+    query = queryset.query
+    if queryset.model is not first.model or query.distinct or query.is_sliced:
+        return False
+    if query.select_related != first.query.select_related or query.annotations:
+        return False
+    names = {field.name for field in queryset.model._meta.concrete_fields} | {"pk"}
+    return all(isinstance(term, str) and term.lstrip("-") in names for term in _ordering(queryset))
+
+
 def add_records_sheet(book, title, groups, taken):
     """The records behind a figure: a row each (its part, number, name, date, id)."""
     sheet = book.create_sheet(sheet_title(title, taken))
@@ -175,10 +211,10 @@ def add_records_sheet(book, title, groups, taken):
     sheet.freeze_panes = "A2"
     headers = [_("Part"), _("No."), _("Record"), _("Date"), _("ID")]
     sheet.append([cell(sheet, text, BOLD) for text in headers])
-    for part, queryset in groups:
+    for part, rows in evaluate(groups):
         part = str(part)
-        dated = date_field(queryset.model)
-        for n, row in enumerate(queryset, start=1):
+        dated = date_field(rows[0]._meta.model) if rows else None
+        for n, row in enumerate(rows, start=1):
             when = spreadsheet_date(getattr(row, dated)) if dated else None
             date_format_ = "dd.mm.yyyy hh:mm" if isinstance(when, dt.datetime) else "dd.mm.yyyy"
             sheet.append([part, n, str(row), cell(sheet, when, number_format=date_format_), row.pk])

@@ -12,9 +12,9 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 
 from events.models import Event
-from imc_portal.models import Centre
+from imc_portal.models import Centre, Teacher
 from imc_portal.periods import Period
-from imc_portal.summary.exports import sheet_title
+from imc_portal.summary.exports import evaluate, sheet_title
 from tests.events.factories import EventFactory, GroupFactory, kyiv
 from tests.factories import CentreFactory, TeacherFactory
 
@@ -143,27 +143,38 @@ def test_exports_of_a_range_and_of_an_academic_year(demo, director_client):
     assert "за 2009/2010 навчальний рік" in [p.text for p in document.paragraphs]
 
 
-def one_year_of_records(count, year=2009):
+def one_year_of_records(count, kinds=3, year=2009):
     group = GroupFactory()
-    for kind in (Event.Kind.MEETING, Event.Kind.SEMINAR, Event.Kind.COURSE):
+    kinds = [Event.Kind.MEETING, Event.Kind.SEMINAR, Event.Kind.COURSE][:kinds]
+    levels = [Event.Level.CITY, Event.Level.OBLAST]
+    for kind in kinds:
         for n in range(count):
             event = EventFactory(
                 group=group if kind == Event.Kind.MEETING else None, kind=kind,
-                start=kyiv(year, n + 1, 2), participants_count=5,
+                level=levels[n % 2], start=kyiv(year, n + 1, 2), participants_count=5,
             )  # fmt: skip
             event.teacher_participants.set([TeacherFactory()])
 
 
-# summarise: 8; the centre, the session and its user: 3; records sheets: a query per list
-# (meetings 1, courses 2, seminar forms 2, participants 1, a kind 1 each, a level 1 each).
-@pytest.mark.parametrize("count", [1, 3])
-def test_xlsx_queries_do_not_grow_with_rows(director_client, django_assert_num_queries, count):
+# The session, its user and the centre: 3; summarise: 8; the records: meetings 1, courses
+# and seminar forms 2 each (teachers listed, events with a number only), participants 1,
+# every kind's events 1, every level's events 1.
+@pytest.mark.parametrize(("count", "kinds"), [(1, 1), (3, 1), (1, 3), (3, 3)])
+def test_xlsx_queries_grow_with_neither_rows_nor_categories(
+    director_client, django_assert_num_queries, count, kinds
+):
     CentreFactory(founded_year=2005)
-    one_year_of_records(count)
-    with django_assert_num_queries(3 + 8 + 1 + 2 + 2 + 1 + 3 + 1):
+    one_year_of_records(count, kinds)
+    with django_assert_num_queries(3 + 8 + 1 + 2 + 2 + 1 + 1 + 1):
         response = director_client.get("/summary/2009/summary.xlsx")
-    meetings = workbook(response)[sheet_title(MEETINGS, set())]
+    book = workbook(response)
+    meetings = book[sheet_title(MEETINGS, set())]
     assert len(list(meetings.iter_rows(values_only=True))) == 1 + count
+    by_kind = list(book["Заходи за видами"].iter_rows(values_only=True))[1:]
+    assert len(by_kind) == count * kinds
+    order = {1: ["Засідання МО"], 3: ["Семінар", "Засідання МО", "Курси"]}[kinds]  # Event.Kind's
+    assert [row[0] for row in by_kind][::count] == [f"{label}: Події" for label in order]
+    assert [row[1] for row in by_kind] == list(range(1, count + 1)) * kinds
 
 
 @pytest.mark.parametrize("count", [1, 3])
@@ -195,3 +206,20 @@ def test_spreadsheet_dates_are_kyiv_time():
     moment = kyiv(2009, 12, 31, 23, 30)
     assert spreadsheet_date(moment) == dt.datetime(2009, 12, 31, 23, 30)
     assert spreadsheet_date(dt.date(2009, 1, 1)) == dt.date(2009, 1, 1)
+
+
+def test_lists_of_records_come_in_one_query_when_they_can(django_assert_num_queries):
+    seminar = EventFactory(kind=Event.Kind.SEMINAR, start=kyiv(2009, 2, 1))
+    course = EventFactory(kind=Event.Kind.COURSE, start=kyiv(2009, 1, 1))
+    later = EventFactory(kind=Event.Kind.COURSE, start=kyiv(2009, 3, 1))
+    events = Event.objects.order_by("-start", "pk")
+    with django_assert_num_queries(1):
+        found = evaluate(
+            [("a", events.filter(kind=Event.Kind.SEMINAR)), ("b", events.filter(kind="course")),
+             ("c", events.filter(pk=course.pk))]
+        )  # fmt: skip
+    assert found == [("a", [seminar]), ("b", [later, course]), ("c", [course])]
+    with django_assert_num_queries(2):  # two models
+        assert evaluate([("a", events.all()), ("b", Teacher.objects.all())])[1] == ("b", [])
+    with django_assert_num_queries(2):  # an order a union cannot take
+        evaluate([("a", events.order_by("venue__name")), ("b", events.all())])
