@@ -158,6 +158,12 @@ class ChartBlock:
     table: Table
     columns: int = 1
 
+    @property
+    def stacked(self):
+        """The table under the charts rather than beside them: small multiples, or a table
+        too wide for a third of the page."""
+        return self.columns > 1 or len(self.table.headers) > 3
+
 
 @lru_cache
 def font(size, bold=False):
