@@ -20,6 +20,9 @@ register_converter(PeriodConverter, "period")
 urlpatterns = [
     path("", views.summary_index, name="summary_index"),
     path("<period:period>/", views.summary, name="summary"),
+    path("<period:period>/summary.xlsx", views.summary_xlsx, name="summary_xlsx"),
+    path("<period:period>/summary.docx", views.summary_docx, name="summary_docx"),
+    path("<period:period>/<slug:section>.csv", views.summary_csv, name="summary_csv"),
     path(
         "<period:period>/<slug:section>/<str:item>/",
         views.figure_records,

@@ -6,7 +6,7 @@ from functools import wraps
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from imc_portal import registry
 from imc_portal.models import Centre
 from imc_portal.periods import FIRST_YEAR, LAST_YEAR, Period
-from imc_portal.summary import default_period, find_item, summarise
+from imc_portal.summary import default_period, exports, find_item, summarise
+from imc_portal.summary.charts import by_section, summary_charts
 
 
 def staff_only(view):
@@ -88,7 +89,7 @@ def summary_index(request):
         period = Period.between(form.cleaned_data["start"], form.cleaned_data["end"])
         return redirect("summary", period=period.slug)
     period = default_period()
-    context = {"period": period, **chooser_context(period, form), "sections": []}
+    context = {"period": period, **chooser_context(period, form), "sections": [], "parts": []}
     return render(request, "summary/summary.html", context, status=400)
 
 
@@ -96,14 +97,57 @@ def summary_index(request):
 def summary(request, period):
     period = period_or_404(period)
     centre = Centre.current()
+    sections = summarise(period, centre)
+    parts, other_charts = by_section(sections, summary_charts(period, sections))
     context = {
         "period": period,
         "previous": period.previous(),
         "centre": centre,
-        "sections": summarise(period, centre),
+        "sections": sections,
+        "parts": parts,
+        "other_charts": other_charts,
         **chooser_context(period),
     }
     return render(request, "summary/summary.html", context)
+
+
+def attachment(content, content_type, name):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@staff_only
+def summary_xlsx(request, period):
+    """The figures of every section, with the records behind each, as a workbook."""
+    period = period_or_404(period)
+    centre = Centre.current()
+    content = exports.summary_workbook(period, centre, summarise(period, centre))
+    return attachment(content, exports.XLSX_TYPE, exports.filename(period, "xlsx"))
+
+
+@staff_only
+def summary_docx(request, period):
+    """The summary laid out as the annual report, to edit in Word or LibreOffice."""
+    period = period_or_404(period)
+    centre = Centre.current()
+    sections = summarise(period, centre)
+    content = exports.summary_document(period, centre, sections, summary_charts(period, sections))
+    return attachment(content, exports.DOCX_TYPE, exports.filename(period, "docx"))
+
+
+@staff_only
+def summary_csv(request, period, section):
+    """One section's figures as CSV."""
+    period = period_or_404(period)
+    chosen = [made for make in registry.summary_sections if (made := make()).key == section]
+    if not chosen:
+        raise Http404
+    (values,) = summarise(period, Centre.current(), sections=chosen)
+    return attachment(
+        exports.section_csv(values), exports.CSV_TYPE, exports.filename(period, "csv", section)
+    )
 
 
 @staff_only
