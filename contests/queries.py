@@ -420,3 +420,24 @@ def festival_run_records(period):
         .filter(year__gt=last - count, year__lte=last)
         .order_by("year")
     )
+
+
+def olympiad_diplomas(period):
+    """[(subject, [diplomas of the I, II, III degree])] of the period's published olympiads
+    and tournaments, every stage, in subject order, from one query; subjects with a diploma
+    only."""
+    rows = (
+        OlympiadResult.objects.filter(
+            olympiad__year__in=years_in(period),
+            olympiad__is_published=True,
+            result__in=WINNING_DIPLOMAS,
+        )
+        .values("result", "olympiad__subject__order", subject=F("olympiad__subject__name"))
+        .annotate(diplomas=Count("pk"))
+        .order_by("olympiad__subject__order", "olympiad__subject__name")
+    )
+    found = {}
+    for row in rows:
+        counts = found.setdefault(row["subject"], [0] * len(WINNING_DIPLOMAS))
+        counts[WINNING_DIPLOMAS.index(row["result"])] += row["diplomas"]
+    return list(found.items())

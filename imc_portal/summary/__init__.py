@@ -74,6 +74,7 @@ class Value:
     show_record: bool = False
     headline: bool = False
     has_records: bool = False
+    is_breakdown = False
 
     @property
     def current(self):

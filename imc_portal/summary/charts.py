@@ -17,15 +17,16 @@ from functools import lru_cache
 from math import ceil, log10
 
 import fontpkg
-from django.db.models import Count, F
+from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from PIL import Image, ImageDraw, ImageFont
 
-from contests.models import Diploma, OlympiadResult, years_in
+from contests.models import Diploma
 from contests.models.olympiads import WINNING_DIPLOMAS
+from contests.queries import olympiad_diplomas
 from events import queries as event_queries
 from events.models import Event
 from imc_portal.periods import ACADEMIC
@@ -39,7 +40,7 @@ PATTERNS = ("solid", "hatch", "dots", "light", "open")
 DEGREE_PATTERNS = {Diploma.FIRST: "solid", Diploma.SECOND: "hatch", Diploma.THIRD: "dots"}
 
 
-# Data. These belong in the apps' queries.py (events, contests) and are to move there.
+# Data. This belongs in events/queries.py and is to move there.
 
 
 def events_per_month(period):
@@ -66,27 +67,6 @@ def events_per_month(period):
         months.append((month, counts.get(month, 0)))
         month = (month + dt.timedelta(days=32)).replace(day=1)
     return months
-
-
-def olympiad_diplomas(period):
-    """[(subject, [diplomas of the I, II, III degree])] of the period's published olympiads
-    and tournaments, every stage, in subject order, from one query; subjects with a diploma
-    only."""
-    rows = (
-        OlympiadResult.objects.filter(
-            olympiad__year__in=years_in(period),
-            olympiad__is_published=True,
-            result__in=WINNING_DIPLOMAS,
-        )
-        .values("result", "olympiad__subject__order", subject=F("olympiad__subject__name"))
-        .annotate(diplomas=Count("pk"))
-        .order_by("olympiad__subject__order", "olympiad__subject__name")
-    )
-    found = {}
-    for row in rows:
-        counts = found.setdefault(row["subject"], [0] * len(WINNING_DIPLOMAS))
-        counts[WINNING_DIPLOMAS.index(row["result"])] += row["diplomas"]
-    return list(found.items())
 
 
 # The model of a chart.
@@ -310,7 +290,7 @@ def month_block(period, months):
 
 def headline_block(section):
     """Small multiples: each headline figure of a section over the last ten periods."""
-    values = [item for item in section.items if not isinstance(item, list) and item.headline]
+    values = [item for item in section.items if not item.is_breakdown and item.headline]
     if not values:
         return None
     charts = []
