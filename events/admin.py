@@ -1,13 +1,13 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from events.models import AudienceRole, Event, Group, Material, Speaker
-from imc_portal import search_index
 
 # Methodists paste links without a scheme; https is what they mean.
 URL_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
@@ -99,21 +99,40 @@ class EventAdmin(SimpleHistoryAdmin):
     def start_local(self, event):
         return timezone.localtime(event.start).strftime("%d.%m.%Y %H:%M")
 
-    @admin.action(description=_("Publish the selected events"))
+    @admin.action(description=_("Publish the selected events"), permissions=["change"])
     def publish(self, request, queryset):
-        self._set_published(queryset, True)
+        changed = self._set_published(request, queryset, True)
+        self.message_user(
+            request,
+            ngettext("%(count)s event published.", "%(count)s events published.", changed)
+            % {"count": changed},
+            messages.SUCCESS,
+        )
 
-    @admin.action(description=_("Hide the selected events from the public"))
+    @admin.action(description=_("Hide the selected events from the public"), permissions=["change"])
     def unpublish(self, request, queryset):
-        self._set_published(queryset, False)
+        changed = self._set_published(request, queryset, False)
+        self.message_user(
+            request,
+            ngettext("%(count)s event hidden.", "%(count)s events hidden.", changed)
+            % {"count": changed},
+            messages.SUCCESS,
+        )
 
-    @staticmethod
-    def _set_published(queryset, value):
-        # update() sends no signals: the search index is told here (the page cache sees
-        # every write itself).
-        pks = list(queryset.values_list("pk", flat=True))
-        Event.objects.filter(pk__in=pks).update(is_published=value)
-        search_index.refresh_for(Event, pks)
+    def _set_published(self, request, queryset, value):
+        """Save each event that changes, so that its history, the admin's log, the search
+        index and the page cache all see the change as they see an edit; returns how many
+        changed."""
+        with translation.override(None):  # the log keeps the field's English name
+            field = str(Event._meta.get_field("is_published").verbose_name)
+        changed = 0
+        for event in queryset.filter(is_published=not value).order_by():
+            event.is_published = value
+            event._history_user = request.user
+            event.save(update_fields=["is_published", "updated"])
+            self.log_change(request, event, [{"changed": {"fields": [field]}}])
+            changed += 1
+        return changed
 
     def save_model(self, request, obj, form, change):
         if "_saveasnew" in request.POST:
