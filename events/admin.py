@@ -1,13 +1,13 @@
 from django.contrib import admin, messages
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from events.models import AudienceRole, Event, Group, Material, Speaker
+from events.models import AudienceRole, Event, Group, Material, Region, Speaker
 
 # Methodists paste links without a scheme; https is what they mean.
 URL_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
@@ -57,6 +57,8 @@ class EventAdmin(SimpleHistoryAdmin):
         "audience_roles",
         "teacher_participants",
     ]
+    # The regions are a fixed list of 27: picked from it, not searched.
+    filter_horizontal = ["regions"]
     date_hierarchy = "start"
     save_as = True
     save_on_top = True
@@ -84,7 +86,7 @@ class EventAdmin(SimpleHistoryAdmin):
             {
                 "fields": [
                     "participants_count",
-                    "participants_origin",
+                    "regions",
                     "teacher_participants",
                     "counted_teacher_participants",
                     "outcomes",
@@ -171,3 +173,44 @@ class AudienceRoleAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     list_select_related = []
     readonly_fields = ["slug"]
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    """Ukraine's regions are a fixed list (seeded by a migration): looked at, never edited;
+    the director's summary links the regions it counts here."""
+
+    list_display = ["__str__", "kind", "event_count"]
+    list_filter = ["kind"]
+    search_fields = ["code"]
+    list_select_related = []
+    fields = ["code", "kind", "event_count"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_events=Count("events"))
+
+    def get_search_results(self, request, queryset, search_term):
+        """The names are translations: found by the name shown, in the language shown."""
+        term = search_term.strip().casefold()
+        if not term:
+            return queryset, False
+        codes = [
+            code
+            for code, name in Region._meta.get_field("code").choices
+            if term in str(name).casefold()
+        ]
+        return queryset.filter(Q(code__in=codes) | Q(code__iexact=term)), False
+
+    @admin.display(description=_("events"), ordering="_events")
+    def event_count(self, region):
+        return region._events
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

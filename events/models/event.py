@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from events.models.fields import ChoiceListField
 from events.models.group import AudienceRole, Group
+from events.models.region import Region, representatives_of
 from imc_portal.models import Institution, Subject, Teacher, TimeStampedModel, choice_label
 from imc_portal.text import unique_slug
 from staff.models import StaffMember
@@ -188,11 +189,12 @@ class Event(TimeStampedModel):
     participants_count = models.PositiveIntegerField(
         _("number of participants"), null=True, blank=True
     )
-    participants_origin = models.CharField(
-        _("where participants came from"),
-        max_length=300,
+    regions = models.ManyToManyField(
+        Region,
+        verbose_name=_("participants' regions"),
+        related_name="events",
         blank=True,
-        help_text=_("E.g. “representatives of 12 oblasts and the city of Kyiv”."),
+        help_text=_("The oblasts and cities the participants came from."),
     )
     teacher_participants = models.ManyToManyField(
         Teacher,
@@ -284,6 +286,11 @@ class Event(TimeStampedModel):
         """The venue and its address, or the free address, for calendars."""
         parts = [self.venue.name, self.venue.address] if self.venue_id else [self.address]
         return ", ".join(part for part in parts if part)
+
+    @property
+    def participants_regions(self):
+        """ "представники 12 областей та міста Києва" (from ``regions``, prefetched or not)."""
+        return representatives_of(self.regions.all())
 
     @property
     def audience_institution_kind_labels(self):

@@ -17,6 +17,7 @@ def detail_queryset(request):
             "audience_roles",
             "partners",
             "organisers",
+            "regions",
             Prefetch("speakers", queryset=Speaker.objects.all(), to_attr="speaker_list"),
             Prefetch("materials", queryset=Material.objects.all(), to_attr="material_list"),
         )
