@@ -49,6 +49,14 @@ NAMED_AFTER_REPRESENTATIVES = {
 }
 
 
+# What an event annotated by EventQuerySet.with_representatives() says of each named region.
+NAMED_REGION_ATTRIBUTES = {
+    "UA-43": "represents_crimea",
+    "UA-30": "represents_kyiv",
+    "UA-40": "represents_sevastopol",
+}
+
+
 class Region(models.Model):
     class Kind(models.TextChoices):
         OBLAST = OBLAST, _("oblast")
@@ -75,14 +83,18 @@ def representatives_of(regions):
     Republic of Crimea, Kyiv and Sevastopol named; "" for no regions."""
     regions = list(regions)
     oblasts = sum(1 for region in regions if region.kind == OBLAST)
+    return representatives_text(oblasts, {region.code for region in regions})
+
+
+def representatives_text(oblasts, codes):
+    """``representatives_of`` from the number of oblasts and the codes of the regions."""
     parts = []
     if oblasts:
         parts.append(
             npgettext("representatives of", "%(count)s oblast", "%(count)s oblasts", oblasts)
             % {"count": oblasts}
         )
-    named = {region.code for region in regions if region.kind != OBLAST}
-    parts += [str(name) for code, name in NAMED_AFTER_REPRESENTATIVES.items() if code in named]
+    parts += [str(name) for code, name in NAMED_AFTER_REPRESENTATIVES.items() if code in codes]
     if not parts:
         return ""
     listed = parts[0] if len(parts) == 1 else join_and(parts)

@@ -12,12 +12,12 @@ def detail_queryset(request):
     return (
         Event.objects.visible_to(request.user)
         .select_related("venue", "group")
+        .with_representatives()
         .prefetch_related(
             "subjects",
             "audience_roles",
             "partners",
             "organisers",
-            "regions",
             Prefetch("speakers", queryset=Speaker.objects.all(), to_attr="speaker_list"),
             Prefetch("materials", queryset=Material.objects.all(), to_attr="material_list"),
         )

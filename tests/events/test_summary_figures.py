@@ -216,3 +216,16 @@ def test_seed_figures_from_the_demo(demo, director_client):
     festival = Event.objects.get(title__startswith="Фестиваль творчих педагогічних ідей")
     page = director_client.get(festival.get_absolute_url()).content.decode()
     assert "146 учасників: представники 12 областей та міста Києва" in page
+
+
+@pytest.mark.parametrize(
+    "codes", [TWELVE_OBLASTS_AND_KYIV, ["UA-43", "UA-40"], ["UA-18", "UA-30", "UA-40"], []]
+)
+def test_event_page_says_the_regions_from_one_query(codes, django_assert_num_queries):
+    festival = event(FESTIVAL, NATIONAL, 11)
+    festival.regions.set(regions(*codes))
+    with django_assert_num_queries(1):
+        annotated = Event.objects.with_representatives().get(pk=festival.pk)
+        text = annotated.participants_regions
+    assert text == representatives_of(regions(*codes))
+    assert text == Event.objects.get(pk=festival.pk).participants_regions
