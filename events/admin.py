@@ -1,13 +1,13 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from events.models import AudienceRole, Event, Group, Material, Speaker
-from imc_portal import search_index
+from events.models import AudienceRole, Event, Group, Material, Region, Speaker
 
 # Methodists paste links without a scheme; https is what they mean.
 URL_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
@@ -57,6 +57,8 @@ class EventAdmin(SimpleHistoryAdmin):
         "audience_roles",
         "teacher_participants",
     ]
+    # The regions are a fixed list of 27: picked from it, not searched.
+    filter_horizontal = ["regions"]
     date_hierarchy = "start"
     save_as = True
     save_on_top = True
@@ -84,7 +86,7 @@ class EventAdmin(SimpleHistoryAdmin):
             {
                 "fields": [
                     "participants_count",
-                    "participants_origin",
+                    "regions",
                     "teacher_participants",
                     "counted_teacher_participants",
                     "outcomes",
@@ -99,21 +101,40 @@ class EventAdmin(SimpleHistoryAdmin):
     def start_local(self, event):
         return timezone.localtime(event.start).strftime("%d.%m.%Y %H:%M")
 
-    @admin.action(description=_("Publish the selected events"))
+    @admin.action(description=_("Publish the selected events"), permissions=["change"])
     def publish(self, request, queryset):
-        self._set_published(queryset, True)
+        changed = self._set_published(request, queryset, True)
+        self.message_user(
+            request,
+            ngettext("%(count)s event published.", "%(count)s events published.", changed)
+            % {"count": changed},
+            messages.SUCCESS,
+        )
 
-    @admin.action(description=_("Hide the selected events from the public"))
+    @admin.action(description=_("Hide the selected events from the public"), permissions=["change"])
     def unpublish(self, request, queryset):
-        self._set_published(queryset, False)
+        changed = self._set_published(request, queryset, False)
+        self.message_user(
+            request,
+            ngettext("%(count)s event hidden.", "%(count)s events hidden.", changed)
+            % {"count": changed},
+            messages.SUCCESS,
+        )
 
-    @staticmethod
-    def _set_published(queryset, value):
-        # update() sends no signals: the search index is told here (the page cache sees
-        # every write itself).
-        pks = list(queryset.values_list("pk", flat=True))
-        Event.objects.filter(pk__in=pks).update(is_published=value)
-        search_index.refresh_for(Event, pks)
+    def _set_published(self, request, queryset, value):
+        """Save each event that changes, so that its history, the admin's log, the search
+        index and the page cache all see the change as they see an edit; returns how many
+        changed."""
+        with translation.override(None):  # the log keeps the field's English name
+            field = str(Event._meta.get_field("is_published").verbose_name)
+        changed = 0
+        for event in queryset.filter(is_published=not value).order_by():
+            event.is_published = value
+            event._history_user = request.user
+            event.save(update_fields=["is_published", "updated"])
+            self.log_change(request, event, [{"changed": {"fields": [field]}}])
+            changed += 1
+        return changed
 
     def save_model(self, request, obj, form, change):
         if "_saveasnew" in request.POST:
@@ -152,3 +173,44 @@ class AudienceRoleAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     list_select_related = []
     readonly_fields = ["slug"]
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    """Ukraine's regions are a fixed list (seeded by a migration): looked at, never edited;
+    the director's summary links the regions it counts here."""
+
+    list_display = ["__str__", "kind", "event_count"]
+    list_filter = ["kind"]
+    search_fields = ["code"]
+    list_select_related = []
+    fields = ["code", "kind", "event_count"]
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_events=Count("events"))
+
+    def get_search_results(self, request, queryset, search_term):
+        """The names are translations: found by the name shown, in the language shown."""
+        term = search_term.strip().casefold()
+        if not term:
+            return queryset, False
+        codes = [
+            code
+            for code, name in Region._meta.get_field("code").choices
+            if term in str(name).casefold()
+        ]
+        return queryset.filter(Q(code__in=codes) | Q(code__iexact=term)), False
+
+    @admin.display(description=_("events"), ordering="_events")
+    def event_count(self, region):
+        return region._events
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

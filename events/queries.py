@@ -8,11 +8,13 @@ Every figure counts events that were held: cancelled ones are left out, publishe
 
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 
-from events.models import Event, Group
+from events.models import Event, Group, Region
 from imc_portal.figures import in_datetimes, per_period, per_period_by
 from imc_portal.models import Teacher
 
 IN_PERIOD = in_datetimes("start")
+# For rows linked to one event (teachers, regions): the event's start.
+LINK_IN_PERIOD = in_datetimes("event__start")
 
 
 def association_meetings(periods, group_kind=Group.Kind.ASSOCIATION):
@@ -65,6 +67,46 @@ def course_teachers(periods):
 def seminar_form_teachers(periods):
     """Teachers who took part in seminar forms of professional development ("260")."""
     return teachers_of(periods, Event.SEMINAR_FORMS)
+
+
+# What the report calls national conferences and festivals ("науково-практичні заходи
+# Всеукраїнського рівня") and oblast seminars ("обласні семінари").
+NATIONAL_FORUMS = {
+    "level": Event.Level.NATIONAL,
+    "kind__in": [Event.Kind.CONFERENCE, Event.Kind.FESTIVAL],
+}
+OBLAST_SEMINARS = {
+    "level": Event.Level.OBLAST,
+    "kind__in": [Event.Kind.SEMINAR, Event.Kind.SEMINAR_PRACTICUM],
+}
+
+
+def national_conferences_and_festivals(periods):
+    """National conferences and festivals held ("конференції … фестиваль … Всеукраїнського
+    рівня")."""
+    return per_period(Event.objects.held().filter(**NATIONAL_FORUMS), periods, IN_PERIOD)
+
+
+def oblast_seminars(periods):
+    """Oblast seminars the centre hosted ("організовано та проведено обласні семінари")."""
+    return per_period(Event.objects.held().filter(**OBLAST_SEMINARS), periods, IN_PERIOD)
+
+
+def regions_represented(periods):
+    """Regions whose representatives took part in the events held, each once a period
+    ("представники 12 областей та міста Києва": 13)."""
+    # Counted on the links of events to regions: each link has one event, whose date puts
+    # it in a period, so no join repeats a region.
+    return per_period(
+        region_links(),
+        periods,
+        LINK_IN_PERIOD,
+        lambda in_period: Count("region", filter=in_period, distinct=True),
+    )
+
+
+def region_links():
+    return Event.regions.through.objects.filter(event__in=Event.objects.held())
 
 
 def events_by(field, choices, periods):
@@ -135,6 +177,18 @@ def seminar_form_teachers_count(period):
     return seminar_form_teachers([period])[0]
 
 
+def national_conferences_and_festivals_count(period):
+    return national_conferences_and_festivals([period])[0]
+
+
+def oblast_seminars_count(period):
+    return oblast_seminars([period])[0]
+
+
+def regions_represented_count(period):
+    return regions_represented([period])[0]
+
+
 def events_count(period, **filters):
     return held_events(period).filter(Q(**filters)).count()
 
@@ -157,3 +211,28 @@ def teachers_records(period, kinds):
         Exists(Event.teacher_participants.through.objects.filter(event=OuterRef("pk")))
     ).filter(counted_teacher_participants__gt=0)
     return listed, counted
+
+
+def regions_records(period):
+    """What ``regions_represented`` counts in ``period``: the regions, and the events that
+    record them."""
+    events = held_in(period).filter(
+        Exists(Event.regions.through.objects.filter(event=OuterRef("pk")))
+    )
+    regions = Region.objects.filter(
+        Exists(region_links().filter(LINK_IN_PERIOD(period), region=OuterRef("pk")))
+    )
+    return regions, events
+
+
+def regions_of(period):
+    """The regions represented in ``period``'s events, in the list's order."""
+    return regions_records(period)[0]
+
+
+def national_forums_in(period):
+    return held_in(period).filter(**NATIONAL_FORUMS)
+
+
+def oblast_seminars_in(period):
+    return held_in(period).filter(**OBLAST_SEMINARS)

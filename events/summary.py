@@ -5,6 +5,7 @@ from django.utils.translation import ngettext
 
 from events import queries
 from events.models import Event, Group
+from events.models.region import representatives_of
 from imc_portal.summary import Breakdown, Figure, Section
 
 
@@ -33,6 +34,22 @@ def participant_records(period):
     ]
 
 
+def national_records(period):
+    return [(_("National conferences and festivals"), queries.national_forums_in(period))]
+
+
+def oblast_seminar_records(period):
+    return [(_("Oblast seminars"), queries.oblast_seminars_in(period))]
+
+
+def region_records(period):
+    regions, events = queries.regions_records(period)
+    return [
+        (_("Regions represented"), regions),
+        (_("Events that record their participants' regions"), events),
+    ]
+
+
 def breakdown_records(field):
     def records(period, value):
         return [(_("Events"), queries.held_in(period).filter(**{field: value}))]
@@ -42,6 +59,10 @@ def breakdown_records(field):
 
 def sentences(values):
     """The report's text, as the seeds write it."""
+    return [*people_sentences(values), forums_sentence(values)]
+
+
+def people_sentences(values):
     meetings = values["meetings"].current
     courses = values["courses"].current
     seminars = values["seminar_forms"].current
@@ -68,6 +89,32 @@ def sentences(values):
     ]
 
 
+def forums_sentence(values):
+    national = values["national_forums"].current
+    seminars = values["oblast_seminars"].current
+    text = ngettext(
+        "%(count)s national conference or festival was held",
+        "%(count)s national conferences and festivals were held",
+        national,
+    ) % {"count": national}
+    if values["regions"].current:
+        # The names, not only the number: "…та міста Києва" (one query, this period only).
+        representatives = representatives_of(queries.regions_of(values.period))
+        text += "; " + _("participants of the events were %(representatives)s") % {
+            "representatives": representatives
+        }
+    return (
+        text
+        + ". "
+        + ngettext(
+            "%(count)s oblast seminar was hosted.",
+            "%(count)s oblast seminars were hosted.",
+            seminars,
+        )
+        % {"count": seminars}
+    )
+
+
 def section():
     return Section(
         key="events",
@@ -89,6 +136,18 @@ def section():
             Figure(
                 "participants", _("participants of the events"), queries.participants,
                 participant_records,
+            ),
+            Figure(
+                "national_forums", _("national conferences and festivals held"),
+                queries.national_conferences_and_festivals, national_records, record=True,
+            ),
+            Figure(
+                "oblast_seminars", _("oblast seminars hosted"), queries.oblast_seminars,
+                oblast_seminar_records, record=True,
+            ),
+            Figure(
+                "regions", _("regions the participants came from"), queries.regions_represented,
+                region_records,
             ),
             Breakdown(
                 "kinds", _("events by kind"), queries.events_per_kind, breakdown_records("kind")

@@ -13,7 +13,8 @@ DIRECTOR = "Директор"
 
 def sync_role_permissions(sender=None, apps=global_apps, using="default", **kwargs):
     """Methodists edit every record of the portal's apps and nothing else (no users,
-    groups or permissions). The director may view everything, in every app."""
+    groups or permissions). The director views every record of the portal's apps and
+    changes nothing; users, groups and permissions are the superuser's alone."""
     try:
         Group = apps.get_model("auth", "Group")
         Permission = apps.get_model("auth", "Permission")
@@ -29,7 +30,9 @@ def sync_role_permissions(sender=None, apps=global_apps, using="default", **kwar
         )
     if director := groups.get(DIRECTOR):
         director.permissions.set(
-            Permission.objects.using(using).filter(codename__startswith="view_")
+            Permission.objects.using(using).filter(
+                content_type__app_label__in=settings.PORTAL_APPS, codename__startswith="view_"
+            )
         )
 
 

@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from events.demo import data
-from events.models import AudienceRole, Event, Group, Material, Speaker
+from events.models import AudienceRole, Event, Group, Material, Region, Speaker
 from imc_portal.models import Institution, Subject, Teacher
 from imc_portal.text import latin_slug
 from staff.models import StaffMember
@@ -135,6 +135,7 @@ class Loader:
         partners = options.pop("partners", [])
         speakers = options.pop("speakers", [])
         teachers = options.pop("teachers", [])
+        region_codes = options.pop("regions", [])
         group = options.pop("group", None)
         area = self.subjects.get(area_names[0]) if area_names else None
         curator = self.curators.get(area.name) if area else None
@@ -158,6 +159,8 @@ class Loader:
         if curator:
             event.organisers.set([curator])
         event.teacher_participants.set(teachers)
+        if region_codes:
+            event.regions.set(Region.objects.filter(code__in=region_codes))
         Speaker.objects.bulk_create(
             Speaker(event=event, name=name, affiliation=aff, topic=topic, order=n)
             for n, (name, aff, topic) in enumerate(speakers)

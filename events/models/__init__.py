@@ -1,6 +1,7 @@
 from events.models.event import Event, EventQuerySet, Speaker
 from events.models.group import AudienceRole, Group, GroupQuerySet
 from events.models.material import Material
+from events.models.region import Region
 
 __all__ = [
     "AudienceRole",
@@ -9,5 +10,6 @@ __all__ = [
     "Group",
     "GroupQuerySet",
     "Material",
+    "Region",
     "Speaker",
 ]

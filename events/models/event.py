@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +14,13 @@ from simple_history.models import HistoricalRecords
 
 from events.models.fields import ChoiceListField
 from events.models.group import AudienceRole, Group
+from events.models.region import (
+    NAMED_REGION_ATTRIBUTES,
+    OBLAST,
+    Region,
+    representatives_of,
+    representatives_text,
+)
 from imc_portal.models import Institution, Subject, Teacher, TimeStampedModel, choice_label
 from imc_portal.text import unique_slug
 from staff.models import StaffMember
@@ -44,6 +51,25 @@ class EventQuerySet(models.QuerySet):
     def for_list(self):
         """With what a list entry shows: the venue, the group and the areas."""
         return self.select_related("venue", "group").prefetch_related("subjects")
+
+    def with_representatives(self):
+        """With what "представники 12 областей та міста Києва" needs, in the same query:
+        the number of oblasts and whether each named region is among the regions."""
+        links = Event.regions.through.objects.filter(event=OuterRef("pk"))
+        oblasts = (
+            links.filter(region__kind=OBLAST)
+            .order_by()
+            .values("event")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            oblasts_represented=Coalesce(Subquery(oblasts), 0),
+            **{
+                attribute: Exists(links.filter(region__code=code))
+                for code, attribute in NAMED_REGION_ATTRIBUTES.items()
+            },
+        )
 
     def finishing_after(self, moment):
         """Finish (end, or start when no end) at or after ``moment``, written so that the
@@ -188,11 +214,12 @@ class Event(TimeStampedModel):
     participants_count = models.PositiveIntegerField(
         _("number of participants"), null=True, blank=True
     )
-    participants_origin = models.CharField(
-        _("where participants came from"),
-        max_length=300,
+    regions = models.ManyToManyField(
+        Region,
+        verbose_name=_("participants' regions"),
+        related_name="events",
         blank=True,
-        help_text=_("E.g. “representatives of 12 oblasts and the city of Kyiv”."),
+        help_text=_("The oblasts and cities the participants came from."),
     )
     teacher_participants = models.ManyToManyField(
         Teacher,
@@ -284,6 +311,19 @@ class Event(TimeStampedModel):
         """The venue and its address, or the free address, for calendars."""
         parts = [self.venue.name, self.venue.address] if self.venue_id else [self.address]
         return ", ".join(part for part in parts if part)
+
+    @property
+    def participants_regions(self):
+        """The regions in words ("представники 12 областей та міста Києва"), from the
+        annotations of ``with_representatives()`` when there are, else from ``regions``."""
+        if hasattr(self, "oblasts_represented"):
+            codes = {
+                code
+                for code, attribute in NAMED_REGION_ATTRIBUTES.items()
+                if getattr(self, attribute)
+            }
+            return representatives_text(self.oblasts_represented, codes)
+        return representatives_of(self.regions.all())
 
     @property
     def audience_institution_kind_labels(self):

@@ -12,6 +12,7 @@ def detail_queryset(request):
     return (
         Event.objects.visible_to(request.user)
         .select_related("venue", "group")
+        .with_representatives()
         .prefetch_related(
             "subjects",
             "audience_roles",

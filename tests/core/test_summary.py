@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from events import summary as events_summary
-from events.models import Event, Group
+from events.models import Event, Group, Region
 from events.queries import association_meetings
 from imc_portal.models import Centre
 from imc_portal.periods import Period
@@ -182,10 +182,15 @@ def test_events_section_runs_a_fixed_number_of_queries(django_assert_num_queries
         meetings(count, year)
         course = EventFactory(kind=Event.Kind.COURSE, start=kyiv(year, 4, 1))
         course.teacher_participants.set([TeacherFactory() for _ in range(count)])
+        festival = EventFactory(
+            kind=Event.Kind.FESTIVAL, level=Event.Level.NATIONAL, start=kyiv(year, 5, 1)
+        )
+        festival.regions.set(Region.objects.all()[:count])
     centre = Centre.current()
     # meetings, course teachers (listed, counted), seminar-form teachers (listed,
-    # counted), participants, events by kind, events by level
-    with django_assert_num_queries(8):
+    # counted), participants, national forums, oblast seminars, regions, events by kind,
+    # events by level
+    with django_assert_num_queries(11):
         summarise(Period.calendar_year(2009), centre, sections=[events_summary.section()])
 
 

@@ -6,6 +6,12 @@ from django.utils import timezone
 from events.models import AudienceRole, Event, Group, Material, Speaker
 from tests.factories import InstitutionFactory, TeacherFactory  # noqa: F401
 
+# Codes of events.models.region: twelve oblasts and the city of Kyiv (UA-30).
+TWELVE_OBLASTS_AND_KYIV = [
+    "UA-05", "UA-07", "UA-18", "UA-32", "UA-46", "UA-53", "UA-56", "UA-59", "UA-61", "UA-68",
+    "UA-71", "UA-74", "UA-30",
+]  # fmt: skip
+
 
 def kyiv(year, month, day, hour=10, minute=0):
     return dt.datetime(year, month, day, hour, minute, tzinfo=timezone.get_current_timezone())

@@ -4,8 +4,9 @@ import re
 import pytest
 from django.utils import timezone
 
-from events.models import Event
+from events.models import Event, Region
 from tests.events.factories import (
+    TWELVE_OBLASTS_AND_KYIV,
     AudienceRoleFactory,
     EventFactory,
     GroupFactory,
@@ -84,7 +85,6 @@ def test_event_detail_shows_everything(client):
         level=Event.Level.OBLAST,
         pd_hours=6,
         participants_count=64,
-        participants_origin="представники 12 областей та міста Києва",
         outcomes="Ухвалено резолюцію.",
         audience_institution_kinds=["school"],
     )
@@ -92,6 +92,7 @@ def test_event_detail_shows_everything(client):
     event.partners.set([partner])
     event.organisers.set([organiser])
     event.audience_roles.set([AudienceRoleFactory(name="Вчителі інформатики")])
+    event.regions.set(Region.objects.filter(code__in=TWELVE_OBLASTS_AND_KYIV))
     SpeakerFactory(event=event, name="Завадський І. О.", affiliation="автор підручників")
     MaterialFactory(event=event, title="Програма семінару", url="https://example.org/p.pdf")
     body = client.get(event.get_absolute_url()).content.decode()
@@ -101,7 +102,7 @@ def test_event_detail_shows_everything(client):
         "Єрмоленко Андрій",
         "Завадський І. О.</strong>, автор підручників",
         "Програма семінару",
-        "представники 12 областей та міста Києва",
+        "64 учасники: представники 12 областей та міста Києва",
         "Ухвалено резолюцію.",
         "Вчителі інформатики",
         "Інформатика",
@@ -204,7 +205,8 @@ def test_event_detail_query_count_does_not_grow(client, django_assert_num_querie
         event.partners.add(InstitutionFactory())
         event.organisers.add(StaffMemberFactory())
         event.subjects.add(SubjectFactory(name=f"Предмет {n}"))
-    # the centre, the event, its six kinds of related rows
+        event.regions.add(Region.objects.filter(kind="oblast")[n])
+    # the centre, the event (with its regions in words), its six kinds of related rows
     with django_assert_num_queries(8):
         html = client.get(event.get_absolute_url()).content.decode()
     assert html.count("<li><strong>") == count  # speakers
