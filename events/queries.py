@@ -6,7 +6,11 @@ academic year or any range). The public pages, the summary and the tests all cal
 Every figure counts events that were held: cancelled ones are left out, published or not
 (publication is only about the public pages)."""
 
+import datetime as dt
+
 from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
 
 from events.models import Event, Group, Region
 from imc_portal.figures import in_datetimes, per_period, per_period_by
@@ -236,3 +240,29 @@ def national_forums_in(period):
 
 def oblast_seminars_in(period):
     return held_in(period).filter(**OBLAST_SEMINARS)
+
+
+def events_per_month(period):
+    """[(first day of a month, held events)] for each month the period touches, from one
+    query; months in the portal's time zone."""
+    tz = timezone.get_current_timezone()
+    rows = (
+        Event.objects.held()
+        .filter(IN_PERIOD(period))
+        .annotate(month=TruncMonth("start", tzinfo=tz))
+        .values("month")
+        .annotate(events=Count("pk"))
+        .order_by()
+    )
+    counts = {}
+    for row in rows:
+        month = row["month"]
+        if isinstance(month, dt.datetime):
+            month = timezone.localtime(month, tz) if timezone.is_aware(month) else month
+            month = month.date()
+        counts[month.replace(day=1)] = counts.get(month.replace(day=1), 0) + row["events"]
+    months, month = [], period.start.replace(day=1)
+    while month <= period.end:
+        months.append((month, counts.get(month, 0)))
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    return months

@@ -10,16 +10,12 @@ is measured with Noto Sans (the ``fontpkg-noto-sans`` package, which has Cyrilli
 the PNG is drawn with and the SVG asks for first.
 """
 
-import datetime as dt
 import io
 from dataclasses import dataclass, field
 from functools import lru_cache
 from math import ceil, log10
 
 import fontpkg
-from django.db.models import Count
-from django.db.models.functions import TruncMonth
-from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from PIL import Image, ImageDraw, ImageFont
@@ -27,8 +23,7 @@ from PIL import Image, ImageDraw, ImageFont
 from contests.models import Diploma
 from contests.models.olympiads import WINNING_DIPLOMAS
 from contests.queries import olympiad_diplomas
-from events import queries as event_queries
-from events.models import Event
+from events.queries import events_per_month
 from imc_portal.periods import ACADEMIC
 
 FONT_FAMILY = "Noto Sans"
@@ -38,35 +33,6 @@ SLACK = 1.15
 # Fills that differ in pattern and lightness, so they read on paper and without colour.
 PATTERNS = ("solid", "hatch", "dots", "light", "open")
 DEGREE_PATTERNS = {Diploma.FIRST: "solid", Diploma.SECOND: "hatch", Diploma.THIRD: "dots"}
-
-
-# Data. This belongs in events/queries.py and is to move there.
-
-
-def events_per_month(period):
-    """[(first day of a month, held events)] for each month the period touches, from one
-    query; months in the portal's time zone."""
-    tz = timezone.get_current_timezone()
-    rows = (
-        Event.objects.held()
-        .filter(event_queries.IN_PERIOD(period))
-        .annotate(month=TruncMonth("start", tzinfo=tz))
-        .values("month")
-        .annotate(events=Count("pk"))
-        .order_by()
-    )
-    counts = {}
-    for row in rows:
-        month = row["month"]
-        if isinstance(month, dt.datetime):
-            month = timezone.localtime(month, tz) if timezone.is_aware(month) else month
-            month = month.date()
-        counts[month.replace(day=1)] = counts.get(month.replace(day=1), 0) + row["events"]
-    months, month = [], period.start.replace(day=1)
-    while month <= period.end:
-        months.append((month, counts.get(month, 0)))
-        month = (month + dt.timedelta(days=32)).replace(day=1)
-    return months
 
 
 # The model of a chart.

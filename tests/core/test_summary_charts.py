@@ -12,18 +12,14 @@ from lxml import etree
 from PIL import Image
 
 from contests.models import Diploma, Olympiad
+from contests.queries import olympiad_diplomas
 from events import summary as events_summary
 from events.models import Event
+from events.queries import events_per_month
 from imc_portal.models import Centre
 from imc_portal.periods import Period
 from imc_portal.summary import summarise
-from imc_portal.summary.charts import (
-    events_per_month,
-    font,
-    olympiad_diplomas,
-    render_png,
-    summary_charts,
-)
+from imc_portal.summary.charts import font, render_png, summary_charts
 from tests.contests.factories import OlympiadFactory, OlympiadResultFactory
 from tests.events.factories import EventFactory, GroupFactory, kyiv
 from tests.factories import SubjectFactory
@@ -106,7 +102,7 @@ def test_the_page_shows_each_chart_as_svg_with_its_numbers_in_a_table(director_c
     meetings = svg_of(html, "chart-events-meetings")
     fills = [bar.get("fill") for bar in meetings.findall("s:rect", ns)]
     assert fills == ["#d0d0d0"] * 9 + ["#000"]
-    headline = table_after(html, "головні показники за десять років")
+    headline = table_after(html, "Події: головні показники за десять років")
     assert next(iter(headline)) == "2000" and headline["2009"][0] == "3"
     assert headline["2008"][0] == "1"
 
@@ -162,5 +158,5 @@ def test_demo_month_chart_adds_up_to_the_events_of_2009(director_client):
         sum(count for _month, count in months) == Event.objects.held().in_period(YEAR_2009).count()
     )
     html = director_client.get("/summary/2009/").content.decode()
-    headline = table_after(html, "головні показники за десять років")
+    headline = table_after(html, "Події: головні показники за десять років")
     assert headline["2009"] == ["135", "78", "260"]  # the seed's figures
