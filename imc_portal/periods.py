@@ -152,7 +152,7 @@ class Period:
     @property
     def in_words(self):
         """When, as a report's sentence starts: "Протягом 2009 року", "Протягом 2019/2020
-        навчального року", "З 1 жовтня 2009 по 31 грудня 2009"."""
+        навчального року", "З 1 жовтня 2009 року по 31 грудня 2009 року"."""
         if self.kind == CALENDAR:
             return _("In %(year)s") % {"year": self.label}
         if self.kind == ACADEMIC:

@@ -151,6 +151,8 @@ def test_events_section_counts_this_year_the_year_before_and_the_record(director
     ]
     assert cells[:4] == ["3", "2", "+1 (+50 %)", "5 (2006)"]
     assert "Протягом 2009 року проведено 3 засідання міських методичних об’єднань." in html
+    # A breakdown's rows come under its own heading.
+    assert re.search(r'<th colspan="6" scope="rowgroup"[^>]*>Заходи за видами</th>', html)
 
 
 def test_the_records_behind_a_figure_are_exactly_those_it_counts(director_client):
