@@ -12,7 +12,10 @@ from functools import reduce
 from itertools import pairwise
 from operator import or_
 
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, ExpressionWrapper, IntegerField, Q, Value, When
+from django.db.models.functions import ExtractYear
+
+from imc_portal.periods import ACADEMIC, ACADEMIC_YEAR_START_MONTH, CALENDAR
 
 
 def per_period(queryset, periods, condition, aggregate=None):
@@ -49,9 +52,11 @@ def per_period_by(queryset, field, periods, condition, aggregate=None):
 
 def _numbering(periods, condition):
     """(the Q of the rows in any of ``periods``, the expression giving a row its period's
-    number). Periods that follow each other day after day (a summary's years) are told
-    apart by their ends alone: one comparison a period instead of two, which keeps the SQL
-    of a twenty-year series short to build and to run."""
+    number). A row dated by a moment or a day in a series of calendar or academic years
+    (a summary's record of all time, as long as the centre is old) gets its number from its
+    year and month, an expression of the same size however long the series; periods that
+    follow each other (a range and the one before) by their ends; any others by their
+    conditions."""
     between = getattr(condition, "between", None)
     follow = all(a.end + dt.timedelta(days=1) == b.start for a, b in pairwise(periods))
     if between is None or not follow:
@@ -61,6 +66,14 @@ def _numbering(periods, condition):
     field, bounds = between
     ends = [bounds(period)[1] for period in periods]
     rows_in = Q(**{f"{field}__gte": bounds(periods[0])[0], f"{field}__lt": ends[-1]})
+    kinds = {period.kind for period in periods}
+    if kinds in ({CALENDAR}, {ACADEMIC}):
+        # In the portal's time zone, as the bounds are.
+        number = ExtractYear(field) - Value(periods[0].start.year)
+        if kinds == {ACADEMIC}:  # January to August belong to the year that began before
+            before = Q(**{f"{field}__month__lt": ACADEMIC_YEAR_START_MONTH})
+            number = number - Case(When(before, then=Value(1)), default=Value(0))
+        return rows_in, ExpressionWrapper(number, output_field=IntegerField())
     # The first period whose end is after the row's moment; the last one is what remains.
     whens = [When(Q(**{f"{field}__lt": end}), then=Value(n)) for n, end in enumerate(ends[:-1])]
     return rows_in, Case(*whens, default=Value(len(ends) - 1), output_field=IntegerField())

@@ -240,3 +240,17 @@ def test_a_moment_at_a_boundary_counts_in_its_own_year_in_a_series_or_not():
     apart = [Period.calendar_year(2008), Period.calendar_year(2010)]
     assert association_meetings(apart) == [1, 1]
     assert association_meetings([Period.calendar_year(2009)]) == [1]
+
+
+def test_academic_years_part_on_the_first_of_september_however_long_the_series():
+    group = GroupFactory(kind=Group.Kind.ASSOCIATION)
+    for moment in (kyiv(2009, 8, 31, 23, 59), kyiv(2009, 9, 1, 0, 0), kyiv(1960, 1, 15)):
+        EventFactory(group=group, kind=Event.Kind.MEETING, start=moment)
+    series = Period.academic_year(2009).series(51)  # 1959/1960 to 2009/2010
+    found = association_meetings(series)
+    assert (found[0], found[-2], found[-1], sum(found)) == (1, 1, 1, 3)
+    ends = [Period.academic_year(2008), Period.academic_year(2009)]
+    assert association_meetings(ends) == [1, 1]
+    # A range and the range before it part on their own days.
+    before, chosen = Period.between(dt.date(2009, 3, 1), dt.date(2009, 8, 31)).series(2)
+    assert association_meetings([before, chosen]) == [0, 1]
