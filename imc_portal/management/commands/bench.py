@@ -136,6 +136,14 @@ def probe(path, client=None):
     return {"queries": len(queries), "bytes": len(body), "gzip_bytes": len(gzip.compress(body))}
 
 
+def merged(before, measured):
+    """The rows of ``before`` with those of ``measured`` in their place (by page name),
+    and the new pages after them."""
+    found = {row["page"]: row for row in measured}
+    rows = [found.pop(row["page"], row) for row in before]
+    return rows + list(found.values())
+
+
 class Command(BaseCommand):
     help = "Benchmark every public page type against the /healthz ceiling."
 
@@ -177,6 +185,10 @@ class Command(BaseCommand):
         self.print_table(vendor, ceiling, ceiling_1, healthz, healthz_1, rows)
         staff_rows = self.staff_pages(base_env, only)
         results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+        if only:  # a run of some pages keeps the last results of the others
+            before = results.get(vendor, {})
+            rows = merged(before.get("pages", []), rows)
+            staff_rows = merged(before.get("staff_pages", []), staff_rows)
         results[vendor] = {"ceiling_c16": ceiling, "ceiling_c1": ceiling_1,
                            "healthz_c16": healthz, "healthz_c1": healthz_1, "pages": rows,
                            "staff_pages": staff_rows, "seconds_per_run": seconds}  # fmt: skip
