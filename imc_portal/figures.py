@@ -12,7 +12,7 @@ from functools import reduce
 from itertools import pairwise
 from operator import or_
 
-from django.db.models import Case, Count, ExpressionWrapper, IntegerField, Q, Value, When
+from django.db.models import Case, Count, ExpressionWrapper, F, IntegerField, Q, Value, When
 from django.db.models.functions import ExtractYear
 
 from imc_portal.periods import ACADEMIC, ACADEMIC_YEAR_START_MONTH, CALENDAR
@@ -54,11 +54,15 @@ def _numbering(periods, condition):
     """(the Q of the rows in any of ``periods``, the expression giving a row its period's
     number). A row dated by a moment or a day in a series of calendar or academic years
     (a summary's record of all time, as long as the centre is old) gets its number from its
-    year and month, an expression of the same size however long the series; periods that
-    follow each other (a range and the one before) by their ends; any others by their
-    conditions."""
+    year and month, and a row dated by a year, when each period takes one year, from that
+    year: expressions of the same size however long the series; periods that follow each
+    other (a range and the one before) by their ends; any others by their conditions."""
     between = getattr(condition, "between", None)
     follow = all(a.end + dt.timedelta(days=1) == b.start for a, b in pairwise(periods))
+    if yearly := _one_year_each(periods, condition):
+        field, first = yearly
+        rows_in = Q(**{f"{field}__gte": first, f"{field}__lt": first + len(periods)})
+        return rows_in, ExpressionWrapper(F(field) - Value(first), output_field=IntegerField())
     if between is None or not follow:
         conditions = [condition(period) for period in periods]
         whens = [When(q, then=Value(n)) for n, q in enumerate(conditions)]
@@ -79,13 +83,32 @@ def _numbering(periods, condition):
     return rows_in, Case(*whens, default=Value(len(ends) - 1), output_field=IntegerField())
 
 
-class Condition:
-    """The Q that puts a row in a period (``condition(period)``), and for rows placed by a
-    moment or a day, the field and the [start, end) bounds it is compared with."""
+def _one_year_each(periods, condition):
+    """(field, first year) when ``condition`` dates rows by a year and the periods take one
+    year each, year after year (a series of calendar or academic years)."""
+    years = getattr(condition, "years", None)
+    if years is None:
+        return None
+    field, years_of = years
+    found = [years_of(period) for period in periods]
+    if any(len(each) != 1 for each in found):
+        return None
+    first = found[0][0]
+    if [each[0] for each in found] != list(range(first, first + len(periods))):
+        return None
+    return field, first
 
-    def __init__(self, make, between=None):
+
+class Condition:
+    """The Q that puts a row in a period (``condition(period)``); for rows placed by a
+    moment or a day, the field and the [start, end) bounds it is compared with
+    (``between``); for rows dated by a year, the field and the years of a period
+    (``years``)."""
+
+    def __init__(self, make, between=None, years=None):
         self.make = make
         self.between = between
+        self.years = years
 
     def __call__(self, period):
         return self.make(period)
@@ -124,4 +147,4 @@ def in_years(field, years_of=lambda period: list(period.years_covered)):
     def condition(period):
         return Q(**{f"{field}__in": years_of(period)})
 
-    return condition
+    return Condition(condition, years=(field, years_of))

@@ -15,6 +15,7 @@ def pages():
         ("summary: calendar year", summary, 40, 300),
         ("summary: academic year", f"/summary/{academic.slug}/", 40, 300),
         ("summary: records of a figure", f"{summary}events/meetings/", 10, 300),
-        ("summary: XLSX", f"{summary}summary.xlsx", 60, 2000),
+        # The summary's queries, then the records of each figure: one query a figure.
+        ("summary: XLSX", f"{summary}summary.xlsx", 80, 2000),
         ("summary: DOCX", f"{summary}summary.docx", 60, 2000),
     ]

@@ -160,7 +160,7 @@ class Command(BaseCommand):
         settings.PAGE_CACHE_SECONDS = 0
         probes = {path: probe(path) for _name, path in pages}
         base_env = {"DEBUG": "0", "CONN_MAX_AGE": "600", "ALLOWED_HOSTS": "127.0.0.1",
-                    "SECRET_KEY": "bench-" + "x" * 50, "REDIS_URL": redis_url}  # fmt: skip
+                    "SECRET_KEY": settings.SECRET_KEY, "REDIS_URL": redis_url}  # fmt: skip
         rows = []
         with Server({**base_env, "PAGE_CACHE_SECONDS": "0"}) as server:
             ceiling = wrk(f"{server.url}/livez", 16, seconds)
@@ -219,6 +219,8 @@ class Command(BaseCommand):
                     started = time.perf_counter()
                     with urllib.request.urlopen(request, timeout=60) as response:
                         response.read()
+                    if response.url != server.url + path:  # sent to the login page
+                        raise CommandError(f"{path} answered {response.url}, not the page")
                     times.append((time.perf_counter() - started) * 1000)
                 rows.append({"page": page, "path": path, "queries_goal": queries,
                              "median_goal_ms": goal_ms, "median_ms": statistics.median(times),
