@@ -1,4 +1,6 @@
 import pytest
+from django.conf import settings
+from django.db import OperationalError, connection
 
 from tests.factories import CentreFactory
 
@@ -60,11 +62,31 @@ def test_unknown_page_is_a_translated_404(client):
     assert "Сторінку не знайдено" in response.content.decode()
 
 
-def test_healthz_checks_the_database(client, django_assert_num_queries):
+def test_healthz_checks_the_database_and_says_the_cache_is_off_without_redis(
+    client, django_assert_num_queries
+):
     with django_assert_num_queries(1):
         response = client.get("/healthz")
-    assert response.content == b"ok"
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "cache": "off"}
     assert "no-cache" in response.headers["Cache-Control"]
+
+
+def test_healthz_is_503_when_the_database_does_not_answer(client, caplog):
+    def refuse(execute, sql, params, many, context):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    with connection.execute_wrapper(refuse):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"database": "down", "cache": "off"}
+    assert "the database does not answer" in caplog.text
+
+
+def test_database_connections_are_checked_before_reuse():
+    """A kept connection (CONN_MAX_AGE) that PostgreSQL closed on a restart is replaced at
+    the next request's first query instead of failing it."""
+    assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
 
 
 def test_decimal_comma_and_ukrainian_dates():
