@@ -57,7 +57,8 @@ MIDDLEWARE = [
     # Text compressed for browsers that accept it (imc_portal.compression).
     "imc_portal.compression.TextGZipMiddleware",
     # Anonymous pages kept whole, with the headers the middleware below adds (language,
-    # content security policy, permissions policy, frame options): a visit served from the cache skips it.
+    # content security and permissions policies, frame options): a visit served from the
+    # cache skips it.
     "imc_portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
