@@ -409,10 +409,12 @@ def restore_backup(path, using="default", force=False):
     if not force:
         held = records_held(connection)
         if held:
-            tables = ", ".join(f"{table} ({rows})" for table, rows in sorted(held.items()))
+            tables = sorted(held.items(), key=lambda item: (-item[1], item[0]))
+            named = ", ".join(f"{table} ({rows})" for table, rows in tables[:5])
             raise BackupError(
-                f"The database is not empty: {tables}. Restore into an empty database, or "
-                "pass --force to replace it."
+                f"The database is not empty: {sum(held.values())} rows in {len(held)} tables "
+                f"({named}{', …' if len(tables) > 5 else ''}). Restore into an empty database, "
+                "or pass --force to replace it."
             )
         if _files_in(settings.MEDIA_ROOT):
             raise BackupError(
