@@ -179,15 +179,19 @@ def dump_sqlite(connection, target):
 # Backup ------------------------------------------------------------------------------------
 
 
-def media_files(root):
-    """Every file under ``root`` as ``(path, name in the archive)``, in a stable order."""
+def media_files(root, skip=None):
+    """Every file under ``root`` (but under ``skip``: archives kept in the media folder) as
+    ``(path, name in the archive)``, in a stable order."""
     root = Path(root)
     if not root.is_dir():
         return []
+    skip = Path(skip).resolve() if skip else None
     return sorted(
         (path, MEDIA_PREFIX + path.relative_to(root).as_posix())
         for path in root.rglob("*")
-        if path.is_file() and not path.is_symlink()
+        if path.is_file()
+        and not path.is_symlink()
+        and not (skip and path.resolve().is_relative_to(skip))
     )
 
 
@@ -205,7 +209,8 @@ def make_backup(directory, using="default", now=None):
         raise BackupError(f"Backups of {vendor} databases are not supported.")
     now = now or dt.datetime.now(dt.UTC)
     directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
+    # Archives hold personal data (teachers, students): readable by the portal's user only.
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     archive = directory / f"imc-backup-{now:%Y%m%d-%H%M%S}.tar"
     if archive.exists():
         raise BackupError(f"{archive} exists already.")
@@ -214,7 +219,7 @@ def make_backup(directory, using="default", now=None):
         database_file = Path(work) / part
         dump = dump_postgresql if vendor == "postgresql" else dump_sqlite
         counts, migrations = dump(connection, database_file)
-        files = media_files(settings.MEDIA_ROOT)
+        files = media_files(settings.MEDIA_ROOT, skip=directory)
         manifest = {
             "format": FORMAT,
             "created_at": now.isoformat(timespec="seconds"),
@@ -239,6 +244,7 @@ def make_backup(directory, using="default", now=None):
             info = tarfile.TarInfo(MANIFEST)
             info.size, info.mtime = len(data), int(now.timestamp())
             tar.addfile(info, io.BytesIO(data))
+        os.chmod(unfinished, 0o600)
         os.replace(unfinished, archive)  # the archive appears whole or not at all
     return archive
 
@@ -273,7 +279,10 @@ def read_archive(path):
             manifest = json.load(tar.extractfile(members[MANIFEST]))
             if manifest.get("format") != FORMAT:
                 raise BackupError(f"{path}: unknown backup format {manifest.get('format')!r}.")
-            expected = {manifest["database"]["file"]: manifest["database"]["sha256"]}
+            database = manifest["database"]
+            if database["file"] != DATABASE_PARTS.get(database["vendor"]):
+                raise BackupError(f"{path} is damaged: its manifest names no database part.")
+            expected = {database["file"]: database["sha256"]}
             expected |= {MEDIA_PREFIX + name: sha for name, sha in manifest["media"].items()}
             missing = sorted(set(expected) - set(members))
             extra = sorted(set(members) - set(expected) - {MANIFEST})
@@ -290,7 +299,7 @@ def read_archive(path):
     return Archive(path, manifest)
 
 
-def _unknown_migrations(manifest, connection):
+def _unknown_migrations(manifest):
     loader = MigrationLoader(None, ignore_no_migrations=True)
     return sorted(
         f"{app}.{name}"
@@ -400,7 +409,7 @@ def restore_backup(path, using="default", force=False):
             f"The archive holds a {manifest['database']['vendor']} database; this portal "
             f"runs on {connection.vendor}."
         )
-    unknown = _unknown_migrations(manifest, connection)
+    unknown = _unknown_migrations(manifest)
     if unknown:
         raise BackupError(
             "The archive was made by a newer version of the portal (migrations "

@@ -154,6 +154,7 @@ def test_backup_keeps_the_newest_archives(tmp_path, some_records):
     for path in [*older, folder / "notes.txt"]:
         path.write_text("old")
     newest = backup(tmp_path)
+    assert newest.stat().st_mode & 0o777 == 0o600  # students' names: the portal's user only
     assert prune(folder, 2) == older[:2]
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         ["notes.txt", older[2].name, newest.name]
