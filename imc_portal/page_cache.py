@@ -48,11 +48,12 @@ CLOCK_SECONDS = 60
 RETRY_SECONDS = 5
 CACHEABLE_TYPES = ("text/html", "text/calendar", "application/atom+xml")
 # Every header of a page is kept (those the middleware inside the cache added too: the
-# language, the content security policy, frame options), but these, set for each response.
+# language, the content security and permissions policies, frame options), but these, set
+# for each response.
 HEADERS_NOT_KEPT = {"content-length", "content-encoding", "set-cookie", "date", "x-page-cache"}
 # Part of every page's key: changed whenever what a kept page holds changes, so that pages
 # kept by the code before are never read.
-PAGE_FORMAT = 4
+PAGE_FORMAT = 5
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,11 @@
+import logging
+
 from django import forms
-from django.db import connection
-from django.http import HttpResponse
+from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -9,6 +14,8 @@ from imc_portal import registry
 from imc_portal.models import Teacher
 from imc_portal.page_cache import public_page
 from imc_portal.site_search import MAX_QUERY_LENGTH, search_sections
+
+logger = logging.getLogger(__name__)
 
 
 @public_page(changes_with_time=True)
@@ -45,13 +52,39 @@ def search(request):
     return render(request, "search.html", context, status=400 if form.errors else 200)
 
 
+def database_state():
+    """``"ok"`` when the database answers a query, ``"down"`` when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        logger.warning("Health check: the database does not answer.", exc_info=True)
+        return "down"
+    return "ok"
+
+
+def cache_state():
+    """``"ok"`` when the shared cache (Redis) answers, ``"down"`` when it does not, ``"off"``
+    without one (a local-memory cache per process: nothing to reach)."""
+    cache = caches["default"]
+    if isinstance(cache, LocMemCache | DummyCache):
+        return "off"
+    try:
+        cache.get("portal:healthz")
+    except Exception:  # whatever the client raises: the portal runs on without it
+        logger.warning("Health check: the cache does not answer.", exc_info=True)
+        return "down"
+    return "ok"
+
+
 @never_cache
 def healthz(request):
-    """For load balancers and the benchmark: the app answers and the database too."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-        cursor.fetchone()
-    return HttpResponse("ok", content_type="text/plain")
+    """For load balancers and the benchmark: the database and the cache, each on its own.
+    Without the database nothing works (503); without the cache pages are only slower, so
+    the portal still counts as healthy (200 with ``"cache": "down"``)."""
+    states = {"database": database_state(), "cache": cache_state()}
+    return JsonResponse(states, status=200 if states["database"] == "ok" else 503)
 
 
 @never_cache

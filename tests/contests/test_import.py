@@ -3,10 +3,12 @@ saved unless the whole file is valid, the same file twice changes nothing."""
 
 import datetime as dt
 import io
+import re
 
 import openpyxl
 import pytest
 import tablib
+from django.contrib.staticfiles import finders
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
@@ -290,3 +292,28 @@ def test_results_template_download_has_the_import_columns(admin_client):
 def test_results_template_needs_import_permission(director_client):
     response = director_client.get(reverse("admin:contests_olympiadresult_template"))
     assert response.status_code == 403
+
+
+INLINE_HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=", re.I)
+
+
+def test_import_and_export_pages_work_under_the_content_security_policy(admin_client, school):
+    """No inline event handler or style (the policy blocks them): the export form's "Select
+    all" is bound by a script file of the portal's own."""
+    export = admin_client.get(reverse("admin:contests_olympiadresult_export"))
+    html = export.content.decode()
+    assert export.status_code == 200
+    assert 'class="select-toggle"' in html
+    assert '<script src="/static/js/export_select_all.js" defer>' in html
+    assert finders.find("js/export_select_all.js")
+    assert "script-src" not in export["Content-Security-Policy"]  # 'self' from default-src
+    pages = [
+        export,
+        admin_client.get(admin_url("admin:contests_olympiadresult_import")),
+        preview(admin_client, csv_file([olympiad_row()])),  # the preview, with its confirm form
+    ]
+    assert "confirm_form" in pages[2].context
+    for page in pages:
+        html = page.content.decode()
+        assert not INLINE_HANDLER.search(html), INLINE_HANDLER.search(html)
+        assert 'style="' not in html

@@ -1,4 +1,6 @@
 import pytest
+from django.conf import settings
+from django.db import OperationalError, close_old_connections, connection
 
 from tests.factories import CentreFactory
 
@@ -60,11 +62,52 @@ def test_unknown_page_is_a_translated_404(client):
     assert "Сторінку не знайдено" in response.content.decode()
 
 
-def test_healthz_checks_the_database(client, django_assert_num_queries):
+def test_healthz_checks_the_database_and_says_the_cache_is_off_without_redis(
+    client, django_assert_num_queries
+):
     with django_assert_num_queries(1):
         response = client.get("/healthz")
-    assert response.content == b"ok"
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "cache": "off"}
     assert "no-cache" in response.headers["Cache-Control"]
+
+
+def test_healthz_is_503_when_the_database_does_not_answer(client, caplog):
+    def refuse(execute, sql, params, many, context):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    with connection.execute_wrapper(refuse):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"database": "down", "cache": "off"}
+    assert "the database does not answer" in caplog.text
+
+
+def test_database_connections_are_checked_before_reuse():
+    assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL server to restart")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize(("health_checks", "state"), [(True, "ok"), (False, "down")])
+def test_a_kept_connection_postgresql_closed_is_replaced_before_the_next_request(
+    client, monkeypatch, health_checks, state
+):
+    """A restart of PostgreSQL closes every connection the workers keep (CONN_MAX_AGE): with
+    the settings' health checks the next request reconnects instead of failing."""
+    monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", 60)
+    monkeypatch.setitem(connection.settings_dict, "CONN_HEALTH_CHECKS", health_checks)
+    connection.close()
+    connection.ensure_connection()
+    backend = connection.connection.get_backend_pid()
+    other = connection.copy("other")
+    with other.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(%s)", [backend])
+    other.close()
+    close_old_connections()  # what a server does as each request starts
+    response = client.get("/healthz")
+    assert response.json()["database"] == state
+    connection.close()
 
 
 def test_decimal_comma_and_ukrainian_dates():

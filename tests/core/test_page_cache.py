@@ -269,3 +269,20 @@ def test_staff_count_on_about_page_follows_a_bulk_update(client, page_cache):
     _cached(client, "/about/")
     StaffMember.objects.update(is_public=False)
     assert "Перший" not in client.get("/about/").content.decode()
+
+
+def test_every_page_denies_the_browser_features_the_portal_never_uses(
+    client, page_cache, methodist
+):
+    StaffMemberFactory()
+    first, second = client.get("/about/"), client.get("/about/")
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    policy = second["Permissions-Policy"]
+    assert first["Permissions-Policy"] == policy
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
+        assert f"{feature}=()" in policy.split(", ")
+    client.force_login(methodist)
+    admin = client.get("/admin/")
+    assert admin.status_code == 200
+    assert admin["Permissions-Policy"] == policy
+    assert client.get("/healthz")["Permissions-Policy"] == policy

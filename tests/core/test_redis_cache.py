@@ -112,3 +112,18 @@ def test_pages_kept_before_an_outage_are_not_served_after_it(client, redis_cache
     response = client.get("/about/")
     assert response["X-Page-Cache"] == "hit"  # and the cache serves again
     assert "Післяаварійний" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_healthz_reports_redis_answering(client, redis_cache):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "cache": "ok"}
+
+
+@pytest.mark.django_db
+def test_healthz_reports_redis_down_and_the_portal_still_healthy(client, redis_down, caplog):
+    response = client.get("/healthz")
+    assert response.status_code == 200  # pages are served without the cache
+    assert response.json() == {"database": "ok", "cache": "down"}
+    assert "the cache does not answer" in caplog.text
