@@ -69,10 +69,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Logins (see below): the device that verified the user; staff sessions' idle limit.
+    # Logins (see below): the device that verified the user; staff sessions' idle limit
+    # (after messages: it says why the session ended).
     "django_otp.middleware.OTPMiddleware",
-    "imc_portal.logins.sessions.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "imc_portal.logins.sessions.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
