@@ -228,6 +228,8 @@ AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "30")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Masked in the records of attempts and in the log (the password always is).
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token", "csrfmiddlewaretoken"]
 AXES_LOCKOUT_CALLABLE = "imc_portal.logins.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "imc_portal.logins.addresses.client_ip"
 # Staff sessions end after this long without a request (imc_portal/logins/sessions.py).

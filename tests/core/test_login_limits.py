@@ -176,3 +176,16 @@ def test_each_address_behind_the_proxy_is_counted_apart(client, teacher_staff, s
         client, "olena", "right-password-1", address="10.0.0.1", HTTP_X_FORWARDED_FOR="192.0.2.51"
     )
     assert response.status_code == 302
+
+
+def test_the_record_of_an_attempt_keeps_no_password_or_code(client, teacher_staff):
+    client.post(
+        "/admin/login/",
+        {"username": "olena", "password": "secret-guess", "otp_token": "123456"},
+        REMOTE_ADDR=ADDRESS,
+    )
+    attempt = AccessAttempt.objects.get()
+    assert attempt.username == "olena"
+    assert "otp_token=****" in attempt.post_data
+    assert "secret-guess" not in attempt.post_data
+    assert "123456" not in attempt.post_data
