@@ -237,7 +237,16 @@ STAFF_SESSION_IDLE_SECONDS = int(float(os.environ.get("STAFF_SESSION_IDLE_HOURS"
 # A second factor (TOTP) in the admin: staff who add a device must give its code; with 1,
 # superusers without a device are refused (manage.py add_totp_device gives one).
 OTP_REQUIRED_FOR_SUPERUSERS = env_bool("OTP_REQUIRED_FOR_SUPERUSERS")
-OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "IMC portal")
+
+
+def _totp_issuer(device):
+    """The name an authenticator app shows beside the user's: the centre's (its record)."""
+    from imc_portal.logins.devices import issuer
+
+    return issuer(device)
+
+
+OTP_TOTP_ISSUER = _totp_issuer
 
 # contests: how public pages show students' names (minors): "full" = "Surname First",
 # "initial" = "Surname F.". Nothing else about a student is ever public.

@@ -9,6 +9,8 @@ from django.contrib import admin
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from imc_portal.models import Centre
+
 
 def _is_staff(request):
     return request.user.is_active and request.user.is_staff
@@ -62,6 +64,11 @@ class OwnTOTPDeviceAdmin(TOTPDeviceAdmin):
         if not request.user.is_superuser:
             obj.user = request.user
         super().save_model(request, obj, form, change)
+
+
+def issuer(device):
+    """``OTP_TOTP_ISSUER``: the centre's name, so that the app says whose login it is."""
+    return Centre.current().display_name or "IMC portal"
 
 
 def register(site):

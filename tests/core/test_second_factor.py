@@ -3,6 +3,8 @@ password alone, staff with one must give its current code; with
 OTP_REQUIRED_FOR_SUPERUSERS a superuser without a device is refused and told how to get
 one. Staff add their own devices (with the QR code) in the admin."""
 
+from urllib.parse import quote
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
@@ -10,6 +12,8 @@ from django.core.management.base import CommandError
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.factories import CentreFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -170,6 +174,14 @@ def test_the_command_gives_a_superuser_a_first_device(admin_user, capsys, settin
     assert "█" in out or "▀" in out  # the QR code drawn in the terminal
     settings.OTP_REQUIRED_FOR_SUPERUSERS = True
     assert log_in(client, "boss", current_code(device)).status_code == 302
+
+
+def test_the_app_shows_the_centres_name_beside_the_user_name(staff_user):
+    CentreFactory(short_name="ІМЦ м. Тестове")
+    device = TOTPDevice.objects.create(user=staff_user, name="Телефон")
+    url = device.config_url
+    assert url.startswith(f"otpauth://totp/{quote('ІМЦ м. Тестове')}%3Aolena?")
+    assert f"issuer={quote('ІМЦ м. Тестове')}" in url
 
 
 def test_the_command_refuses_an_unknown_user(db):
