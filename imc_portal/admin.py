@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from imc_portal.admin_counts import delete_selected
+from imc_portal.logins import devices  # noqa: F401  (each staff member's own TOTP devices)
 from imc_portal.models import Centre, Institution, Subject, Teacher
 
 # Every admin's "delete selected" says how many were deleted in the right plural.

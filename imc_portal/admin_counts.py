@@ -81,6 +81,16 @@ PHRASES = {
         "%(count)s best practice entry", "%(count)s best practice entries", n
     ),
     "publications.news": lambda n: ngettext("%(count)s news item", "%(count)s news items", n),
+    "axes.accessattempt": lambda n: ngettext(
+        "%(count)s failed login record", "%(count)s failed login records", n
+    ),
+    "axes.accesslog": lambda n: ngettext("%(count)s login record", "%(count)s login records", n),
+    "axes.accessfailurelog": lambda n: ngettext(
+        "%(count)s failed login", "%(count)s failed logins", n
+    ),
+    "otp_totp.totpdevice": lambda n: ngettext(
+        "%(count)s authenticator app", "%(count)s authenticator apps", n
+    ),
 }
 
 

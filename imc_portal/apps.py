@@ -12,6 +12,7 @@ class PortalConfig(AppConfig):
     def ready(self):
         from imc_portal import demo, home, registry, search_index
         from imc_portal.admin_guard import guard_history_revert
+        from imc_portal.logins import sessions  # noqa: F401  (staff sessions' login signal)
         from imc_portal.page_cache import watch_writes
         from imc_portal.roles import sync_role_permissions
 

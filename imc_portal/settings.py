@@ -5,6 +5,7 @@ DEBUG=0, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and HTTPS=1.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -32,7 +33,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin with the portal's site: a second factor at login (logins below).
+    "imc_portal.logins.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -46,6 +48,9 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "import_export",
+    "imc_portal.logins.apps.LoginAttemptsConfig",  # axes
+    "django_otp",
+    "imc_portal.logins.apps.SecondFactorConfig",  # django_otp.plugins.otp_totp
 ]
 # The project's own apps, in the order load_demo and the home page visit them.
 PORTAL_APPS = ["imc_portal", "staff", "events", "contests", "publications"]
@@ -65,11 +70,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Logins (see below): the device that verified the user; staff sessions' idle limit
+    # (after messages: it says why the session ended).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "imc_portal.logins.sessions.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "imc_portal.headers.PermissionsPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as axes asks: turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "imc_portal.urls"
@@ -213,6 +224,40 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Logins (README "Logins"): failed logins are counted per user name *and* address; after
+# LOGIN_FAILURE_LIMIT of them that pair is refused for LOGIN_COOLOFF_MINUTES (a page with
+# status 429). Not per user name alone: anybody could then lock a methodist out from
+# everywhere by typing wrong passwords for their name. Superusers see and clear lockouts
+# in the admin (axes' own); the roles get no permission on them.
+BEHIND_PROXY = env_bool("BEHIND_PROXY")
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Masked in the records of attempts and in the log (the password always is).
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token", "csrfmiddlewaretoken"]
+AXES_LOCKOUT_CALLABLE = "imc_portal.logins.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "imc_portal.logins.addresses.client_ip"
+# Staff sessions end after this long without a request (imc_portal/logins/sessions.py).
+STAFF_SESSION_IDLE_SECONDS = int(float(os.environ.get("STAFF_SESSION_IDLE_HOURS", "8")) * 3600)
+# A second factor (TOTP) in the admin: staff who add a device must give its code; with 1,
+# superusers without a device are refused (manage.py add_totp_device gives one).
+OTP_REQUIRED_FOR_SUPERUSERS = env_bool("OTP_REQUIRED_FOR_SUPERUSERS")
+
+
+def _totp_issuer(device):
+    """The name an authenticator app shows beside the user's: the centre's (its record)."""
+    from imc_portal.logins.devices import issuer
+
+    return issuer(device)
+
+
+OTP_TOTP_ISSUER = _totp_issuer
 
 # contests: how public pages show students' names (minors): "full" = "Surname First",
 # "initial" = "Surname F.". Nothing else about a student is ever public.

@@ -1,8 +1,10 @@
 """The director views the admin and changes nothing: no action, import, revert or bulk
-change writes as the director, while a methodist's do. Users and groups are the
-superuser's alone. Every action of every registered admin is covered (new ones too)."""
+change writes as the director, while a methodist's do. Users and groups, and the records of
+login attempts (axes), are the superuser's alone; each staff member sees only their own TOTP
+devices. Every action of every registered admin is covered (new ones too)."""
 
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import Group, User
@@ -12,6 +14,8 @@ from django.forms import MultiWidget
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from factory.django import DjangoModelFactory
 
 import tests.contests.factories
@@ -23,6 +27,11 @@ from imc_portal.admin_counts import PHRASES, count_phrase
 from tests.events.factories import AudienceRoleFactory, EventFactory
 
 pytestmark = pytest.mark.django_db
+
+# Apps whose records only a superuser sees: users and groups; login attempts and lockouts.
+SUPERUSER_ONLY = {"auth", "axes"}
+# Each staff member's own records (TOTP devices): a record of somebody else's is out of reach.
+OWN_RECORDS = {"otp_totp"}
 
 
 def _superuser_request():
@@ -66,6 +75,16 @@ def make_record(model, action):
         return User.objects.create_user("someone", password="x")
     if model is Group:
         return Group.objects.create(name="Someone's group")
+    if model is TOTPDevice:
+        return TOTPDevice.objects.create(user=User.objects.create_user("someone"), name="Phone")
+    if model in (AccessAttempt, AccessLog, AccessFailureLog):
+        fields = {"username": "someone", "ip_address": "192.0.2.1", "user_agent": "Browser"}
+        fields |= {"path_info": "/admin/login/", "attempt_time": timezone.now()}
+        if model is AccessAttempt:
+            fields |= {"get_data": "", "post_data": "", "failures_since_start": 10}
+        if model is AccessFailureLog:
+            fields["locked_out"] = True
+        return model.objects.create(**fields)
     if model is Event:
         # Each action finds something to change: publish a draft, hide a published one.
         return EventFactory(is_published=action != "publish")
@@ -104,7 +123,8 @@ def test_every_admin_action_is_covered():
     missing = {
         f"{app_label}.{model_name}"
         for app_label, model_name, _action in ACTIONS
-        if model_of(app_label, model_name) not in FACTORIES and app_label != "auth"
+        if model_of(app_label, model_name) not in FACTORIES
+        and app_label not in SUPERUSER_ONLY | OWN_RECORDS
     }
     assert missing == set()
 
@@ -118,9 +138,11 @@ def test_director_can_run_no_admin_action(director_client, app_label, model_name
     assert snapshot(model) == before
     assert not LogEntry.objects.exists()
     listing = director_client.get(url)
-    if app_label == "auth":
+    if app_label in SUPERUSER_ONLY:
         assert response.status_code == 403
         assert listing.status_code == 403
+    elif app_label in OWN_RECORDS:
+        assert record not in listing.context["cl"].queryset
     else:
         # The list again (no action is offered), or back to it with "no action selected".
         assert response.status_code in (200, 302)
@@ -136,9 +158,13 @@ def test_methodist_runs_the_actions_of_the_portal(methodist_client, app_label, m
     record = make_record(model, action)
     before = snapshot(model)
     url, response = run_action(methodist_client, model, action, record)
-    if app_label == "auth":  # users and groups are the superuser's alone
+    if app_label in SUPERUSER_ONLY:  # users and groups, login attempts
         assert response.status_code == 403
         assert snapshot(model) == before
+        return
+    if app_label in OWN_RECORDS:  # somebody else's device
+        assert snapshot(model) == before
+        assert record not in methodist_client.get(url).context["cl"].queryset
         return
     assert response.status_code == 302
     assert action in dict(methodist_client.get(url).context["action_form"].fields["action"].choices)
