@@ -185,13 +185,16 @@ class Command(BaseCommand):
         self.print_table(vendor, ceiling, ceiling_1, healthz, healthz_1, rows)
         staff_rows = self.staff_pages(base_env, only)
         results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
-        if only:  # a run of some pages keeps the last results of the others
+        found = {"ceiling_c16": ceiling, "ceiling_c1": ceiling_1, "healthz_c16": healthz,
+                 "healthz_c1": healthz_1, "pages": rows, "seconds_per_run": seconds}  # fmt: skip
+        if only:  # a run of some pages keeps the last full run's, and its references
             before = results.get(vendor, {})
-            rows = merged(before.get("pages", []), rows)
+            if not rows:
+                found = {key: value for key, value in before.items() if key != "staff_pages"}
+            else:
+                found["pages"] = merged(before.get("pages", []), rows)
             staff_rows = merged(before.get("staff_pages", []), staff_rows)
-        results[vendor] = {"ceiling_c16": ceiling, "ceiling_c1": ceiling_1,
-                           "healthz_c16": healthz, "healthz_c1": healthz_1, "pages": rows,
-                           "staff_pages": staff_rows, "seconds_per_run": seconds}  # fmt: skip
+        results[vendor] = {**found, "staff_pages": staff_rows}
         RESULTS.parent.mkdir(exist_ok=True)
         RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False))
 
