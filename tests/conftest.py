@@ -9,7 +9,13 @@ from imc_portal.roles import DIRECTOR, METHODIST
 @pytest.fixture(autouse=True)
 def _isolated_environment(settings, tmp_path):
     """Uploaded files go to a temporary folder; static files need no collectstatic; the
-    cache starts empty; pages are rendered in Ukrainian unless a test asks otherwise."""
+    cache starts empty; pages are rendered in Ukrainian unless a test asks otherwise.
+    Passwords are hashed with a fast hasher first (the real one takes 0.3 s a user and
+    every role fixture makes one); the real hashers stay listed, so stored hashes check."""
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        *settings.PASSWORD_HASHERS,
+    ]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,

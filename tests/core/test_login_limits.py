@@ -14,12 +14,6 @@ pytestmark = pytest.mark.django_db
 ADDRESS = "192.0.2.10"
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """Dozens of password checks a test: a fast hasher (the real one takes 0.3 s each)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def teacher_staff(db):
     return User.objects.create_user("olena", password="right-password-1", is_staff=True)

@@ -20,11 +20,6 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "right-password-1"
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def staff_user(db):
     return User.objects.create_user("olena", password=PASSWORD, is_staff=True)
