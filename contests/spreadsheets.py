@@ -107,10 +107,16 @@ def import_form_for(resource_class):
     """The admin import form, checking the file against ``resource_class``'s columns."""
 
     class SpreadsheetImportForm(ImportForm):
+        def __init__(self, formats, resources, **kwargs):
+            super().__init__(formats, resources, **kwargs)
+            self.import_formats = formats
+
         def clean(self):
             cleaned = super().clean()
             upload = cleaned.get("import_file")
             if upload is None:
+                return cleaned
+            if self._format_disagrees(upload.name, cleaned.get("format")):
                 return cleaned
             if upload.size > MAX_IMPORT_BYTES:
                 # Not read into memory at all: the size alone decides.
@@ -124,6 +130,21 @@ def import_form_for(resource_class):
             except SpreadsheetError as error:
                 self.add_error("import_file", str(error))
             return cleaned
+
+        def _format_disagrees(self, name, choice):
+            # Read as the other format, the file would fail with a library's error name.
+            if choice is None:
+                return False
+            extension = name.rsplit(".", 1)[-1].lower()
+            chosen = self.import_formats[int(choice)]().get_extension()
+            if extension in ("xlsx", "csv") and extension != chosen:
+                self.add_error(
+                    "format",
+                    _("The file is %(file)s, but the format chosen is %(format)s.")
+                    % {"file": extension.upper(), "format": chosen.upper()},
+                )
+                return True
+            return False
 
     return SpreadsheetImportForm
 

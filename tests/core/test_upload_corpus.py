@@ -21,9 +21,10 @@ from PIL import Image
 from pypdf import PdfWriter
 
 from contests.models import ContestResult
+from contests.resources import ContestResultResource
 from events.models import Event, Material
 from publications.pdf import build_pdf
-from tests.contests.test_import import preview
+from tests.contests.test_import import admin_url, csv_file, preview, xlsx_file
 from tests.samples import CONTENT_TYPES, GOOD, odf, ole, ooxml, zipped
 
 pytestmark = pytest.mark.django_db
@@ -351,3 +352,28 @@ def test_results_import_refuses_a_bad_workbook_with_a_message(admin_client, bad)
     assert response.status_code == 200
     assert response.context["form"].errors["import_file"] == [message]
     assert ContestResult.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("upload", "fmt", "message"),
+    [
+        (
+            csv_file([], header=ContestResultResource.COLUMNS),
+            "0",
+            "Файл має формат CSV, а вибрано формат XLSX.",
+        ),
+        (
+            xlsx_file([], header=ContestResultResource.COLUMNS),
+            "1",
+            "Файл має формат XLSX, а вибрано формат CSV.",
+        ),
+    ],
+    ids=["csv as xlsx", "xlsx as csv"],
+)
+def test_results_import_refuses_a_file_of_the_other_format(admin_client, upload, fmt, message):
+    response = admin_client.post(
+        admin_url("admin:contests_contestresult_import"),
+        {"import_file": upload, "format": fmt, "resource": "0"},
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"format": [message]}
