@@ -6,8 +6,8 @@ A file is taken when, in this order:
 2. its first bytes (and, for ZIP files, its list of parts) name a kind the field allows;
 3. its name, if it has an extension, agrees with that kind (a PDF named .docx is refused,
    not quietly renamed: the uploader may have picked the wrong file);
-4. it is not also another file: no ZIP joined to its end and, in a PDF or an old Office
-   file (stored as they came), no HTML page in its first kilobyte;
+4. it is not also another file: no ZIP joined to a PDF or an image and, in a PDF or an old
+   Office file (stored as they came), no HTML page in its first kilobyte;
 5. it reads as that kind: a PDF opens with pypdf and has a page and no password; an image
    decodes under the pixel cap (checked in the header first) and is re-encoded, so what is
    stored is the clean copy; an Office or OpenDocument file is the ZIP it must be, with its
@@ -93,7 +93,6 @@ ODF = {kind.content_type: kind for kind in (ODT, ODS, ODP)}
 # Old binary Office files share one container format; which program made it only the name
 # tells, so the name picks the kind once the bytes have shown the container.
 LEGACY_OFFICE = {kind.extension: kind for kind in (DOC, XLS, PPT)}
-ZIP_KINDS = {DOCX, XLSX, PPTX, ODT, ODS, ODP}
 STORED_AS_SENT = {PDF, *LEGACY_OFFICE.values()}
 # Extensions that say nothing about the content ("some bytes").
 NEUTRAL_EXTENSIONS = {"", "bin"}
@@ -188,7 +187,7 @@ def check_upload(upload, policy, max_bytes=None):
     _refuse_polyglot(upload, kind)
     upload.seek(0)
     if kind in IMAGE_FORMATS.values():
-        checked_file = _reencode_image(upload, kind, stem[:60] or "image")
+        checked_file = _reencode_image(upload, kind, stem.lstrip(".")[:60] or "image")
     else:
         if kind == PDF:
             _verify_pdf(upload)
@@ -197,7 +196,7 @@ def check_upload(upload, policy, max_bytes=None):
         else:
             _verify_zip(upload, kind)
         upload.seek(0)
-        upload.name = f"{stem[:80] or 'document'}.{kind.extension}"
+        upload.name = f"{stem.lstrip('.')[:80] or 'document'}.{kind.extension}"
         checked_file = upload
     checked = Checked(kind, checked_file)
     upload._upload_check = (policy, checked)
@@ -249,16 +248,14 @@ def _zip_kind(upload):
 
 
 def _refuse_polyglot(upload, kind):
-    """A file that is also another file is refused: a ZIP joined to its end (as in a PDF that
-    is also a .docx), or, in a PDF or old Office file (stored as they came), an HTML page a
-    browser would find in the first kilobyte."""
+    """A file that is also another file is refused: a ZIP joined to the end of a PDF or an
+    image (a PDF that is also a .docx), or, in a PDF or old Office file (stored as they
+    came), an HTML page a browser would find in the first kilobyte."""
     upload.seek(0)
     head = upload.read(1024).lower()
     upload.seek(0)
-    joined_zip = kind not in ZIP_KINDS and zipfile.is_zipfile(upload)
-    upload.seek(0)
     html = kind in STORED_AS_SENT and any(mark in head for mark in HTML_MARKERS)
-    if joined_zip or html:
+    if html or (kind in (PDF, *IMAGE_FORMATS.values()) and _ends_with_a_zip(upload)):
         raise ValidationError(
             _(
                 "This file is a %(kind)s mixed with another kind of file; save it again as a "
@@ -267,6 +264,17 @@ def _refuse_polyglot(upload, kind):
             % {"kind": kind.label},
             code="polyglot",
         )
+
+
+def _ends_with_a_zip(upload):
+    # An old Office file may hold a .docx as an embedded object, so it is not asked.
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            return bool(archive.infolist())
+    except ZIP_ERRORS:
+        return False
+    finally:
+        upload.seek(0)
 
 
 def _damaged(kind):
