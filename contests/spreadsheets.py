@@ -3,13 +3,15 @@ encoding, columns and formulas. A file that fails gets one clear message and sav
 
 import csv
 import io
-import zipfile
 
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext_lazy as _
 from import_export.forms import ImportForm
 
+from imc_portal import uploads
+
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
-XLSX_MAGIC = b"PK\x03\x04"
 
 
 class SpreadsheetError(ValueError):
@@ -53,15 +55,18 @@ def _csv_rows(data):
 def _xlsx_rows(data):
     import openpyxl
 
-    if not data.startswith(XLSX_MAGIC):
-        raise SpreadsheetError(_("The file is not an XLSX workbook."))
+    try:
+        # The portal's upload policy first: a workbook by content, no ZIP bomb.
+        uploads.check_upload(SimpleUploadedFile("results.xlsx", data), uploads.SPREADSHEETS)
+    except ValidationError as error:
+        raise SpreadsheetError(error.messages[0]) from None
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        sheet = workbook.worksheets[0]
+        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        workbook.close()
+    except Exception:  # openpyxl meets untrusted bytes: any failure means "cannot be read"
         raise SpreadsheetError(_("The XLSX workbook cannot be read; it may be damaged.")) from None
-    sheet = workbook.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
     return rows
 
 
@@ -102,10 +107,16 @@ def import_form_for(resource_class):
     """The admin import form, checking the file against ``resource_class``'s columns."""
 
     class SpreadsheetImportForm(ImportForm):
+        def __init__(self, formats, resources, **kwargs):
+            super().__init__(formats, resources, **kwargs)
+            self.import_formats = formats
+
         def clean(self):
             cleaned = super().clean()
             upload = cleaned.get("import_file")
             if upload is None:
+                return cleaned
+            if self._format_disagrees(upload.name, cleaned.get("format")):
                 return cleaned
             if upload.size > MAX_IMPORT_BYTES:
                 # Not read into memory at all: the size alone decides.
@@ -119,6 +130,21 @@ def import_form_for(resource_class):
             except SpreadsheetError as error:
                 self.add_error("import_file", str(error))
             return cleaned
+
+        def _format_disagrees(self, name, choice):
+            # Read as the other format, the file would fail with a library's error name.
+            if choice is None:
+                return False
+            extension = name.rsplit(".", 1)[-1].lower()
+            chosen = self.import_formats[int(choice)]().get_extension()
+            if extension in ("xlsx", "csv") and extension != chosen:
+                self.add_error(
+                    "format",
+                    _("The file is %(file)s, but the format chosen is %(format)s.")
+                    % {"file": extension.upper(), "format": chosen.upper()},
+                )
+                return True
+            return False
 
     return SpreadsheetImportForm
 

@@ -1,21 +1,17 @@
-"""PDF files: uploads checked by content (not by name or browser-sent type), and a tiny
+"""PDF files: uploads checked by the upload policy (imc_portal/uploads.py), and a tiny
 writer for the demo data and the tests."""
 
 import io
 import logging
-import os
 
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
-from django.template.defaultfilters import filesizeformat
-from django.utils.translation import gettext_lazy as _
-from pypdf import PdfReader
 
+from imc_portal import uploads
 from imc_portal.text import transliterate
 
-MAX_PDF_BYTES = 20 * 1024 * 1024
-PDF_MAGIC = b"%PDF-"
+MAX_PDF_BYTES = uploads.PDFS.max_bytes
 
 # pypdf reports every repaired cross-reference table as a warning; a teacher's scanner
 # produces plenty of those and they are not errors.
@@ -24,38 +20,7 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 def check_pdf(upload):
     """Return the upload renamed to ``*.pdf`` if it is a readable PDF, else ValidationError."""
-    if upload.size > MAX_PDF_BYTES:
-        raise forms.ValidationError(
-            _("The file is %(size)s; the limit for a PDF is %(limit)s.")
-            % {"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_PDF_BYTES)},
-            code="too_large",
-        )
-    upload.seek(0)
-    if upload.read(len(PDF_MAGIC)) != PDF_MAGIC:
-        raise forms.ValidationError(
-            _("This file is not a PDF document. Save it as PDF and upload it again."),
-            code="not_pdf",
-        )
-    upload.seek(0)
-    try:
-        reader = PdfReader(upload)
-        if reader.is_encrypted:
-            raise forms.ValidationError(
-                _("The PDF is password-protected; readers could not open it."), code="encrypted"
-            )
-        page_count = len(reader.pages)
-    except forms.ValidationError:
-        raise
-    except Exception:
-        page_count = 0
-    if page_count < 1:
-        raise forms.ValidationError(
-            _("The PDF is damaged or empty and cannot be read."), code="damaged_pdf"
-        )
-    upload.seek(0)
-    stem = os.path.splitext(os.path.basename(upload.name or "document"))[0][:80] or "document"
-    upload.name = f"{stem}.pdf"
-    return upload
+    return uploads.check_upload(upload, uploads.PDFS, max_bytes=MAX_PDF_BYTES).file
 
 
 class PdfFormField(forms.FileField):

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from events.documents import check_document
+from events.documents import check_document, check_document_upload
 from events.models.event import Event
 from imc_portal.text import latin_slug
 
@@ -53,10 +53,11 @@ class Material(models.Model):
 
     def save(self, *args, **kwargs):
         if self.file and not self.file._committed:
-            kind = check_document(self.file)
-            self.file_type = kind.extension
-            self.size = self.file.size
-            self.file.name = f"{latin_slug(self.title, 60)}.{kind.extension}"
+            checked = check_document_upload(self.file)
+            self.file = checked.file  # for an image, its re-encoded copy
+            self.file_type = checked.kind.extension
+            self.size = checked.file.size
+            self.file.name = f"{latin_slug(self.title, 60)}.{checked.kind.extension}"
         elif not self.file:
             self.file_type, self.size = "", None
         super().save(*args, **kwargs)

@@ -1,6 +1,3 @@
-import io
-import zipfile
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -9,6 +6,7 @@ from django.test import Client
 from events.demo import demo_pdf
 from events.documents import MAX_BYTES, check_document
 from events.models import Material
+from tests import samples
 from tests.events.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,28 +16,20 @@ def upload(name, content):
     return SimpleUploadedFile(name, content)
 
 
-def zipped(entries):
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in entries.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
 @pytest.mark.parametrize(
     ("name", "content", "extension"),
     [
-        ("anything.bin", b"%PDF-1.4\n...", "pdf"),
-        ("photo.pdf", b"\xff\xd8\xff\xe0JFIF", "jpg"),
-        ("x", b"\x89PNG\r\n\x1a\n....", "png"),
-        ("report.docx", zipped({"[Content_Types].xml": "x", "word/document.xml": "x"}), "docx"),
-        ("slides", zipped({"[Content_Types].xml": "x", "ppt/presentation.xml": "x"}), "pptx"),
-        ("table", zipped({"[Content_Types].xml": "x", "xl/workbook.xml": "x"}), "xlsx"),
-        ("a.odt", zipped({"mimetype": "application/vnd.oasis.opendocument.text"}), "odt"),
-        ("a", zipped({"mimetype": "application/vnd.oasis.opendocument.presentation"}), "odp"),
-        ("a", zipped({"mimetype": "application/vnd.oasis.opendocument.spreadsheet"}), "ods"),
-        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16, "doc"),
-        ("old.XLS", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16, "xls"),
+        ("anything.bin", demo_pdf("Test"), "pdf"),
+        ("photo", samples.image("JPEG"), "jpg"),
+        ("x", samples.image("PNG"), "png"),
+        ("report.docx", samples.ooxml("word/document.xml"), "docx"),
+        ("slides", samples.ooxml("ppt/presentation.xml"), "pptx"),
+        ("table", samples.xlsx(), "xlsx"),
+        ("a.odt", samples.odf("application/vnd.oasis.opendocument.text"), "odt"),
+        ("a", samples.odf("application/vnd.oasis.opendocument.presentation"), "odp"),
+        ("a", samples.odf("application/vnd.oasis.opendocument.spreadsheet"), "ods"),
+        ("old.doc", samples.ole(), "doc"),
+        ("old.XLS", samples.ole(), "xls"),
     ],
 )
 def test_material_recognised_by_content(name, content, extension):
@@ -51,8 +41,8 @@ def test_material_recognised_by_content(name, content, extension):
     [
         ("virus.pdf", b"MZ\x90\x00executable"),
         ("page.docx", b"<html><script>alert(1)</script>"),
-        ("archive.docx", zipped({"evil.exe": "x"})),
-        ("old.exe", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16),
+        ("archive.docx", samples.zipped([("evil.exe", "x")])),
+        ("old.exe", samples.ole()),
         ("empty.pdf", b""),
     ],
 )
@@ -60,6 +50,16 @@ def test_material_refused_by_content(name, content):
     with pytest.raises(ValidationError) as error:
         check_document(upload(name, content))
     assert error.value.code == "invalid_document"
+
+
+def test_material_whose_name_disagrees_with_its_content_is_refused_naming_both():
+    with pytest.raises(ValidationError) as error:
+        check_document(upload("photo.pdf", samples.image("JPEG")))
+    assert error.value.code == "name_mismatch"
+    assert error.value.messages == [
+        "Файл названо «photo.pdf», але його вміст — JPEG. Якщо це справді так, перейменуйте "
+        "його на .jpg, або завантажте потрібний файл."
+    ]
 
 
 def test_material_too_large_is_refused():
@@ -87,7 +87,9 @@ def test_material_saved_with_safe_name_and_served_as_attachment(client):
 def test_material_of_draft_event_not_served_to_public(methodist_client):
     client = Client()
     event = EventFactory(is_published=False)
-    material = Material.objects.create(event=event, title="Файл", file=upload("a.pdf", b"%PDF-1"))
+    material = Material.objects.create(
+        event=event, title="Файл", file=upload("a.pdf", demo_pdf("T"))
+    )
     assert client.get(material.get_absolute_url()).status_code == 404
     assert methodist_client.get(material.get_absolute_url()).status_code == 200
 
@@ -98,7 +100,10 @@ def test_material_needs_file_or_link_not_both():
         Material(event=event, title="Нічого").full_clean()
     with pytest.raises(ValidationError):
         Material(
-            event=event, title="Обидва", url="https://example.org", file=upload("a.pdf", b"%PDF-")
+            event=event,
+            title="Обидва",
+            url="https://example.org",
+            file=upload("a.pdf", demo_pdf("T")),
         ).full_clean()
 
 
