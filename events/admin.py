@@ -166,7 +166,7 @@ class GroupAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(AudienceRole)
-class AudienceRoleAdmin(admin.ModelAdmin):
+class AudienceRoleAdmin(SimpleHistoryAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
     list_filter = []

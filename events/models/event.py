@@ -238,7 +238,16 @@ class Event(TimeStampedModel):
         _("outcomes"), blank=True, help_text=_("A resolution adopted, an agreement signed…")
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(
+        m2m_fields=[
+            subjects,
+            audience_roles,
+            organisers,
+            partners,
+            regions,
+            teacher_participants,
+        ]
+    )
     objects = EventQuerySet.as_manager()
 
     class Meta:
@@ -344,6 +353,7 @@ class Speaker(models.Model):
     )
     topic = models.CharField(_("topic"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("speaker")

@@ -18,6 +18,7 @@ class AudienceRole(models.Model):
     name = models.CharField(_("name"), max_length=150, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("audience role")
@@ -98,7 +99,7 @@ class Group(TimeStampedModel):
     is_public = models.BooleanField(_("shown on the public pages"), default=True)
     order = models.PositiveSmallIntegerField(_("order"), default=100)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[members])
     objects = GroupQuerySet.as_manager()
 
     class Meta:

@@ -207,7 +207,7 @@ class Article(TimeStampedModel):
     file = PdfFileField(
         _("article (PDF)"), upload_to="publications/articles/", blank=True, max_length=200
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[teachers, staff_authors])
 
     objects = ArticleQuerySet.as_manager()
 
@@ -279,7 +279,7 @@ class Manual(TimeStampedModel):
         _("file (PDF)"), upload_to="publications/manuals/", blank=True, max_length=200
     )
     is_published = models.BooleanField(_("shown on the public pages"), default=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[teachers, staff_authors])
 
     objects = PublishedQuerySet.as_manager()
 
