@@ -17,6 +17,7 @@ from contests.models.common import (
     grade_field,
     year_field,
 )
+from imc_portal.fields import PeopleField
 from imc_portal.models import Institution, Teacher, TimeStampedModel
 
 
@@ -64,7 +65,7 @@ class ManWork(TimeStampedModel):
     section = models.ForeignKey(
         ManSection, verbose_name=_("section"), on_delete=models.PROTECT, related_name="works"
     )
-    students = models.ManyToManyField(Student, verbose_name=_("students"), related_name="man_works")
+    students = PeopleField(Student, verbose_name=_("students"), related_name="man_works")
     grade = grade_field()
     institution = models.ForeignKey(
         Institution,

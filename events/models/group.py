@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from imc_portal.fields import PeopleField
 from imc_portal.models import Subject, Teacher, TimeStampedModel
 from imc_portal.text import unique_slug
 from staff.models import StaffMember
@@ -83,7 +84,7 @@ class Group(TimeStampedModel):
         null=True,
         blank=True,
     )
-    members = models.ManyToManyField(
+    members = PeopleField(
         Teacher, verbose_name=_("members"), related_name="event_groups", blank=True
     )
     description = models.TextField(_("description"), blank=True)
