@@ -3,8 +3,12 @@
 django-simple-history's revert page (``history_form_view``) fills the form with the old
 version's fields but with today's many-to-many links, so a revert kept today's authors,
 students or participants. The history keeps the links of each version (``m2m_fields``); the
-revert form starts from those. Put on ``SimpleHistoryAdmin`` once, when the portal starts,
-like the revert guard (admin_guard.py)."""
+revert form starts from those. A version that kept no links of a field (saved before the
+field's links were kept, or made in bulk) keeps today's: the history cannot tell "none" from
+"not kept", and a revert must not empty a list of authors by accident.
+
+Put on ``SimpleHistoryAdmin`` once, when the portal starts, like the revert guard
+(admin_guard.py)."""
 
 from functools import wraps
 
@@ -13,12 +17,14 @@ from simple_history.manager import SIMPLE_HISTORY_REVERSE_ATTR_NAME
 
 
 def kept_links(version):
-    """The many-to-many links ``version`` (a historical record) kept: primary keys by field."""
+    """The many-to-many links ``version`` (a historical record) kept: primary keys by field,
+    for the fields it kept any of."""
     links = {}
     for field in version._history_m2m_fields:
         rows = getattr(version, field.name).all()
         target = rows.model._meta.get_field(field.m2m_reverse_field_name())
-        links[field.name] = [getattr(row, target.attname) for row in rows]
+        if pks := [getattr(row, target.attname) for row in rows]:
+            links[field.name] = pks
     return links
 
 

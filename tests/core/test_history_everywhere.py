@@ -160,3 +160,18 @@ def test_reverting_an_article_restores_its_authors(methodist_client):
     assert article.title == "Перша назва"
     assert list(article.teachers.all()) == [first_author]
     assert article.history.count() >= 4  # made, renamed, relinked, reverted
+
+
+def test_a_version_that_kept_no_links_keeps_todays_on_revert(methodist_client):
+    """Versions saved before the links were kept (or made in bulk) have none: a revert to
+    one must not empty the list."""
+    author = TeacherFactory(surname="Франко")
+    article = ArticleFactory(title="Перша назва", teachers=[author])
+    first = article.history.earliest()
+    assert not first.teachers.exists()  # made before its authors were linked
+    article.title = "Друга назва"
+    article.save()
+    assert _revert(methodist_client, Article, article, first).status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Перша назва"
+    assert list(article.teachers.all()) == [author]
