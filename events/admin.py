@@ -177,8 +177,8 @@ class AudienceRoleAdmin(SimpleHistoryAdmin):
 
 @admin.register(Region)
 class RegionAdmin(admin.ModelAdmin):
-    """Ukraine's regions are a fixed list (seeded by a migration): looked at, never edited;
-    the director's summary links the regions it counts here."""
+    """Ukraine's regions are a fixed list (seeded by a migration): looked at, never edited
+    (so they keep no history); the director's summary links the regions it counts here."""
 
     list_display = ["__str__", "kind", "event_count"]
     list_filter = ["kind"]

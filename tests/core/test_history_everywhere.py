@@ -175,3 +175,14 @@ def test_a_version_that_kept_no_links_keeps_todays_on_revert(methodist_client):
     article.refresh_from_db()
     assert article.title == "Перша назва"
     assert list(article.teachers.all()) == [author]
+
+
+def test_the_director_reads_a_teachers_history_and_reverts_nothing(director_client):
+    teacher = TeacherFactory(surname="Коваленко")
+    first = teacher.history.latest()
+    teacher.surname = "Шевченко"
+    teacher.save()
+    assert director_client.get(_url(Teacher, "history", teacher.pk)).status_code == 200
+    assert _revert(director_client, Teacher, teacher, first).status_code == 403
+    teacher.refresh_from_db()
+    assert teacher.surname == "Шевченко"
