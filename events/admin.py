@@ -166,7 +166,7 @@ class GroupAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(AudienceRole)
-class AudienceRoleAdmin(admin.ModelAdmin):
+class AudienceRoleAdmin(SimpleHistoryAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
     list_filter = []
@@ -177,8 +177,8 @@ class AudienceRoleAdmin(admin.ModelAdmin):
 
 @admin.register(Region)
 class RegionAdmin(admin.ModelAdmin):
-    """Ukraine's regions are a fixed list (seeded by a migration): looked at, never edited;
-    the director's summary links the regions it counts here."""
+    """Ukraine's regions are a fixed list (seeded by a migration): looked at, never edited
+    (so they keep no history); the director's summary links the regions it counts here."""
 
     list_display = ["__str__", "kind", "event_count"]
     list_filter = ["kind"]

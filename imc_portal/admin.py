@@ -3,6 +3,7 @@ from django.db.models import Count
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from imc_portal.admin_counts import delete_selected
 from imc_portal.logins import devices  # noqa: F401  (each staff member's own TOTP devices)
@@ -13,7 +14,7 @@ admin.site.add_action(delete_selected, "delete_selected")
 
 
 @admin.register(Centre)
-class CentreAdmin(admin.ModelAdmin):
+class CentreAdmin(SimpleHistoryAdmin):
     list_display = ["name", "city", "phone", "email"]
     search_fields = ["name", "city"]
     fieldsets = [
@@ -36,7 +37,7 @@ class CentreAdmin(admin.ModelAdmin):
 
 
 @admin.register(Institution)
-class InstitutionAdmin(admin.ModelAdmin):
+class InstitutionAdmin(SimpleHistoryAdmin):
     list_display = ["name", "short_name", "kind", "address", "teacher_count"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name", "address"]
@@ -51,7 +52,7 @@ class InstitutionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Subject)
-class SubjectAdmin(admin.ModelAdmin):
+class SubjectAdmin(SimpleHistoryAdmin):
     list_display = ["name", "order", "slug"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -59,7 +60,7 @@ class SubjectAdmin(admin.ModelAdmin):
 
 
 @admin.register(Teacher)
-class TeacherAdmin(admin.ModelAdmin):
+class TeacherAdmin(SimpleHistoryAdmin):
     list_display = ["full_name", "institution", "position", "category", "pedagogical_title"]
     list_filter = ["category", "pedagogical_title", "institution__kind", "subjects"]
     list_select_related = ["institution"]

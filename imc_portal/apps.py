@@ -12,11 +12,13 @@ class PortalConfig(AppConfig):
     def ready(self):
         from imc_portal import demo, home, registry, search_index
         from imc_portal.admin_guard import guard_history_revert
+        from imc_portal.history_revert import restore_links_on_revert
         from imc_portal.logins import sessions  # noqa: F401  (staff sessions' login signal)
         from imc_portal.page_cache import watch_writes
         from imc_portal.roles import sync_role_permissions
 
         guard_history_revert()
+        restore_links_on_revert()
         post_migrate.connect(sync_role_permissions, dispatch_uid="imc_portal_sync_roles")
         connection_created.connect(watch_writes, dispatch_uid="page_cache_watch_writes")
         for connection in connections.all(initialized_only=True):

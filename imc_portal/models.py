@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
 
 from imc_portal.images import PortalImageField
 from imc_portal.text import unique_slug
@@ -50,6 +51,7 @@ class Centre(TimeStampedModel):
     founded_year = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
     logo = PortalImageField(_("logo"), upload_to="centre/", blank=True)
     description = models.TextField(_("short description"), blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("centre")
@@ -90,6 +92,7 @@ class Institution(TimeStampedModel):
     slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
     website = models.URLField(_("website"), blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("institution")
@@ -111,6 +114,7 @@ class Subject(models.Model):
     name = models.CharField(_("name"), max_length=150, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("subject or area")
@@ -185,6 +189,7 @@ class Teacher(PersonName, TimeStampedModel):
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=60, blank=True)
     note = models.TextField(_("staff note"), blank=True)
+    history = HistoricalRecords(m2m_fields=[subjects])
 
     class Meta:
         verbose_name = _("teacher")

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from staff.models import Award, AwardKind, Department, Distinction, StaffMember
 
@@ -14,7 +15,7 @@ class AwardInline(admin.TabularInline):
 
 
 @admin.register(StaffMember)
-class StaffMemberAdmin(admin.ModelAdmin):
+class StaffMemberAdmin(SimpleHistoryAdmin):
     list_display = [
         "full_name",
         "role",
@@ -80,7 +81,7 @@ class StaffMemberAdmin(admin.ModelAdmin):
 
 
 @admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):
+class DepartmentAdmin(SimpleHistoryAdmin):
     list_display = ["name", "order", "member_count"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -94,7 +95,7 @@ class DepartmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(AwardKind)
-class AwardKindAdmin(admin.ModelAdmin):
+class AwardKindAdmin(SimpleHistoryAdmin):
     list_display = ["name", "level", "order", "award_count"]
     list_editable = ["order"]
     list_filter = ["level"]
@@ -109,7 +110,7 @@ class AwardKindAdmin(admin.ModelAdmin):
 
 
 @admin.register(Award)
-class AwardAdmin(admin.ModelAdmin):
+class AwardAdmin(SimpleHistoryAdmin):
     list_display = ["member", "kind", "year", "order_number"]
     list_filter = ["kind", "kind__level", "year"]
     list_select_related = ["member", "kind"]
@@ -118,7 +119,7 @@ class AwardAdmin(admin.ModelAdmin):
 
 
 @admin.register(Distinction)
-class DistinctionAdmin(admin.ModelAdmin):
+class DistinctionAdmin(SimpleHistoryAdmin):
     list_display = ["title", "year", "awarded_by", "order"]
     list_filter = ["year"]
     search_fields = ["title", "awarded_by", "description"]

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy, pgettext_lazy
+from simple_history.models import HistoricalRecords
 
 from imc_portal.images import PortalImageField, make_thumbnail
 from imc_portal.models import PersonName, Subject, TimeStampedModel
@@ -26,6 +27,7 @@ class Department(TimeStampedModel):
     name = models.CharField(_("name"), max_length=200, unique=True)
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("department")
@@ -98,6 +100,7 @@ class StaffMember(PersonName, TimeStampedModel):
     employed_from = models.DateField(_("employed from"), null=True, blank=True)
     employed_until = models.DateField(_("employed until"), null=True, blank=True)
     is_public = models.BooleanField(_("shown on the public pages"), default=True)
+    history = HistoricalRecords(m2m_fields=[subjects])
 
     objects = StaffMemberQuerySet.as_manager()
 
@@ -192,6 +195,7 @@ class AwardKind(models.Model):
         help_text=_("E.g. “state honorary title”, “departmental badge”."),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("award kind")
@@ -213,6 +217,7 @@ class Award(TimeStampedModel):
     order_number = models.CharField(
         _("order"), max_length=100, blank=True, help_text=_("Number and date of the order.")
     )
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("award")
@@ -245,6 +250,7 @@ class Distinction(TimeStampedModel):
     )
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("centre distinction")

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from imc_portal.models import Institution, PersonName, TimeStampedModel
 from imc_portal.periods import year_validators
@@ -55,6 +56,7 @@ class Student(PersonName, TimeStampedModel):
         related_name="students",
     )
     note = models.TextField(_("staff note"), blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("student")

@@ -17,6 +17,7 @@ from contests.models.common import (
     grade_field,
     year_field,
 )
+from imc_portal.fields import PeopleField
 from imc_portal.models import Institution, Teacher, TimeStampedModel
 
 
@@ -40,6 +41,7 @@ class ManSection(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("МАН section")
@@ -63,7 +65,7 @@ class ManWork(TimeStampedModel):
     section = models.ForeignKey(
         ManSection, verbose_name=_("section"), on_delete=models.PROTECT, related_name="works"
     )
-    students = models.ManyToManyField(Student, verbose_name=_("students"), related_name="man_works")
+    students = PeopleField(Student, verbose_name=_("students"), related_name="man_works")
     grade = grade_field()
     institution = models.ForeignKey(
         Institution,

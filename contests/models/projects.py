@@ -9,6 +9,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from contests.models.common import PublishedQuerySet, Student, year_field
+from imc_portal.fields import PeopleField
 from imc_portal.models import Institution, Teacher, TimeStampedModel
 
 
@@ -53,9 +54,7 @@ class Project(TimeStampedModel):
         Institution, verbose_name=_("school"), on_delete=models.PROTECT, related_name="projects"
     )
     team_name = models.CharField(_("team name"), max_length=200, blank=True)
-    team = models.ManyToManyField(
-        Student, verbose_name=_("team"), related_name="projects", blank=True
-    )
+    team = PeopleField(Student, verbose_name=_("team"), related_name="projects", blank=True)
     supervisor = models.ForeignKey(
         Teacher,
         verbose_name=_("supervisor"),

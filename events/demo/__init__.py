@@ -11,6 +11,7 @@ import zlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from events.demo import data
 from events.models import AudienceRole, Event, Group, Material, Region, Speaker
@@ -161,9 +162,12 @@ class Loader:
         event.teacher_participants.set(teachers)
         if region_codes:
             event.regions.set(Region.objects.filter(code__in=region_codes))
-        Speaker.objects.bulk_create(
-            Speaker(event=event, name=name, affiliation=aff, topic=topic, order=n)
-            for n, (name, aff, topic) in enumerate(speakers)
+        bulk_create_with_history(
+            [
+                Speaker(event=event, name=name, affiliation=aff, topic=topic, order=n)
+                for n, (name, aff, topic) in enumerate(speakers)
+            ],
+            Speaker,
         )
         self.created += 1
         return event

@@ -21,6 +21,7 @@ from events.models.region import (
     representatives_of,
     representatives_text,
 )
+from imc_portal.fields import PeopleField
 from imc_portal.models import Institution, Subject, Teacher, TimeStampedModel, choice_label
 from imc_portal.text import unique_slug
 from staff.models import StaffMember
@@ -194,7 +195,7 @@ class Event(TimeStampedModel):
     audience_institution_kinds = ChoiceListField(
         _("institution kinds addressed"), item_choices=Institution.Kind.choices
     )
-    organisers = models.ManyToManyField(
+    organisers = PeopleField(
         StaffMember, verbose_name=_("organisers"), related_name="events_organised", blank=True
     )
     partners = models.ManyToManyField(
@@ -221,7 +222,7 @@ class Event(TimeStampedModel):
         blank=True,
         help_text=_("The oblasts and cities the participants came from."),
     )
-    teacher_participants = models.ManyToManyField(
+    teacher_participants = PeopleField(
         Teacher,
         verbose_name=_("teachers who took part"),
         related_name="events_attended",
@@ -238,7 +239,16 @@ class Event(TimeStampedModel):
         _("outcomes"), blank=True, help_text=_("A resolution adopted, an agreement signed…")
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(
+        m2m_fields=[
+            subjects,
+            audience_roles,
+            organisers,
+            partners,
+            regions,
+            teacher_participants,
+        ]
+    )
     objects = EventQuerySet.as_manager()
 
     class Meta:
@@ -344,6 +354,7 @@ class Speaker(models.Model):
     )
     topic = models.CharField(_("topic"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("speaker")

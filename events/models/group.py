@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from imc_portal.fields import PeopleField
 from imc_portal.models import Subject, Teacher, TimeStampedModel
 from imc_portal.text import unique_slug
 from staff.models import StaffMember
@@ -18,6 +19,7 @@ class AudienceRole(models.Model):
     name = models.CharField(_("name"), max_length=150, unique=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("audience role")
@@ -82,7 +84,7 @@ class Group(TimeStampedModel):
         null=True,
         blank=True,
     )
-    members = models.ManyToManyField(
+    members = PeopleField(
         Teacher, verbose_name=_("members"), related_name="event_groups", blank=True
     )
     description = models.TextField(_("description"), blank=True)
@@ -98,7 +100,7 @@ class Group(TimeStampedModel):
     is_public = models.BooleanField(_("shown on the public pages"), default=True)
     order = models.PositiveSmallIntegerField(_("order"), default=100)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[members])
     objects = GroupQuerySet.as_manager()
 
     class Meta:

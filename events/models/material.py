@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from events.documents import check_document, check_document_upload
 from events.models.event import Event
@@ -35,6 +36,7 @@ class Material(models.Model):
     file_type = models.CharField(_("file type"), max_length=10, blank=True, editable=False)
     size = models.PositiveIntegerField(_("size in bytes"), null=True, blank=True, editable=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("material")

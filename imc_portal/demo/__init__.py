@@ -3,6 +3,8 @@ one city (Sumy, after seed 001). People's names are invented."""
 
 import random
 
+from simple_history.utils import bulk_create_with_history
+
 from imc_portal.models import Centre, Institution, Subject, Teacher
 from imc_portal.text import latin_slug
 
@@ -200,7 +202,8 @@ def load_teachers(stdout):
             )
         )
         areas.append(subject)
-    Teacher.objects.bulk_create(new)
+    # Each teacher's history starts with this record (its links are not kept in bulk).
+    bulk_create_with_history(new, Teacher)
     # bulk_create sets primary keys on PostgreSQL and SQLite alike.
     Through = Teacher.subjects.through
     Through.objects.bulk_create(

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from imc_portal.fields import PeopleField
 from imc_portal.images import PortalImageField, make_thumbnail
 from imc_portal.models import Subject, Teacher, TimeStampedModel, choice_label
 from imc_portal.periods import year_in_range, year_validators
@@ -179,10 +180,10 @@ class Article(TimeStampedModel):
         Issue, verbose_name=_("issue"), on_delete=models.CASCADE, related_name="articles"
     )
     title = models.CharField(_("title"), max_length=400)
-    teachers = models.ManyToManyField(
+    teachers = PeopleField(
         Teacher, verbose_name=_("teacher authors"), related_name="periodical_articles", blank=True
     )
-    staff_authors = models.ManyToManyField(
+    staff_authors = PeopleField(
         StaffMember,
         verbose_name=_("centre staff authors"),
         related_name="periodical_articles",
@@ -207,7 +208,7 @@ class Article(TimeStampedModel):
     file = PdfFileField(
         _("article (PDF)"), upload_to="publications/articles/", blank=True, max_length=200
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[teachers, staff_authors])
 
     objects = ArticleQuerySet.as_manager()
 
@@ -253,10 +254,10 @@ class Manual(TimeStampedModel):
 
     title = models.CharField(_("title"), max_length=400)
     slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
-    teachers = models.ManyToManyField(
+    teachers = PeopleField(
         Teacher, verbose_name=_("teacher authors"), related_name="manuals", blank=True
     )
-    staff_authors = models.ManyToManyField(
+    staff_authors = PeopleField(
         StaffMember, verbose_name=_("centre staff authors"), related_name="manuals", blank=True
     )
     authoring_group = models.CharField(
@@ -279,7 +280,7 @@ class Manual(TimeStampedModel):
         _("file (PDF)"), upload_to="publications/manuals/", blank=True, max_length=200
     )
     is_published = models.BooleanField(_("shown on the public pages"), default=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[teachers, staff_authors])
 
     objects = PublishedQuerySet.as_manager()
 

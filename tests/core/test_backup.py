@@ -11,6 +11,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 
 from events.models import Event, Material
 from imc_portal.backup import MANIFEST, prune, records_held
@@ -68,7 +69,8 @@ def test_backup_then_restore_gives_the_same_records_and_files(settings, tmp_path
     assert manifest["database"]["vendor"] == connection.vendor
     assert manifest["row_counts"]["events_material"] == Material.objects.count()
     assert manifest["row_counts"]["events_event"] == Event.objects.count()
-    assert manifest["migrations"]["events"] == "0003_event_regions"
+    [(_app, latest)] = MigrationLoader(connection).graph.leaf_nodes("events")
+    assert manifest["migrations"]["events"] == latest
     assert manifest["media"][demo_with_upload.file.name] == hashlib.sha256(PNG).hexdigest()
 
     call_command("flush", interactive=False)
