@@ -3,6 +3,7 @@
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
+from django.forms import FileField, MultiWidget
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from factory.django import DjangoModelFactory
@@ -64,3 +65,28 @@ def make_record(model, action=None):
     if model not in FACTORIES:  # a fixed list seeded by a migration (the regions)
         return model._default_manager.order_by("pk").first()
     return FACTORIES[model]()
+
+
+def form_data(form):
+    """What a browser posts for ``form`` as shown (its files left as they are)."""
+    data = {}
+    for name, field in form.fields.items():
+        key, value = form.add_prefix(name), form[name].value()
+        if isinstance(field, FileField):
+            continue
+        if isinstance(field.widget, MultiWidget):  # a date and a time
+            for n, part in enumerate(field.widget.decompress(value)):
+                data[f"{key}_{n}"] = "" if part is None else str(part)
+        elif value is not None:
+            data[key] = value
+    return data
+
+
+def admin_form_data(page):
+    """What a browser posts for an admin's change page as shown, with its inlines."""
+    data = form_data(page.context["adminform"].form)
+    for inline in page.context.get("inline_admin_formsets", []):
+        data |= form_data(inline.formset.management_form)
+        for form in inline.formset.forms:
+            data |= form_data(form)
+    return data

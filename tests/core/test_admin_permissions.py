@@ -9,14 +9,13 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import User
 from django.core.serializers import serialize
 from django.db import connection
-from django.forms import MultiWidget
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from events.models import Event
 from imc_portal.admin_counts import PHRASES, count_phrase
-from tests.admin_records import FACTORIES, make_record, model_of
+from tests.admin_records import FACTORIES, form_data, make_record, model_of
 from tests.events.factories import AudienceRoleFactory, EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -43,19 +42,6 @@ ACTIONS = sorted(
 
 def snapshot(model):
     return serialize("json", model._default_manager.order_by("pk"))
-
-
-def form_data(form):
-    """What a browser posts for ``form`` as shown."""
-    data = {}
-    for name, field in form.fields.items():
-        value = form[name].value()
-        if isinstance(field.widget, MultiWidget):  # a date and a time
-            for n, part in enumerate(field.widget.decompress(value)):
-                data[f"{name}_{n}"] = "" if part is None else str(part)
-        elif value is not None:
-            data[name] = value
-    return data
 
 
 def run_action(client, model, action, record):
