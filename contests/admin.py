@@ -28,7 +28,9 @@ from contests.spreadsheets import import_form_for, template_workbook
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
-    """Every contests admin keeps history with revert (django-simple-history)."""
+    """The contests admins of records that keep history (django-simple-history), with
+    revert; students and MAN sections keep none, so theirs are plain admins (a history
+    admin of a model without history fails with a 500 on its history page)."""
 
 
 class ResultImportAdmin(ImportExportMixin, HistoryAdmin):
@@ -159,7 +161,7 @@ class ContestResultAdmin(ResultImportAdmin):
 
 
 @admin.register(Student)
-class StudentAdmin(HistoryAdmin):
+class StudentAdmin(admin.ModelAdmin):
     list_display = ["full_name", "institution"]
     list_filter = ["institution"]
     list_select_related = ["institution"]
@@ -202,7 +204,7 @@ class OlympiadResultAdmin(ResultImportAdmin):
 
 
 @admin.register(ManSection)
-class ManSectionAdmin(HistoryAdmin):
+class ManSectionAdmin(admin.ModelAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
     search_fields = ["name"]

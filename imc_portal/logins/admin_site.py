@@ -15,6 +15,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
@@ -87,9 +88,24 @@ class PortalAdminLoginForm(AdminAuthenticationForm):
             )
 
 
+class OrderedAutocompleteJsonView(AutocompleteJsonView):
+    """The choices of an autocomplete come a page at a time, so they need a fixed order;
+    an admin's queryset annotated with counts (for its list's columns) has lost the
+    model's default ordering (Django leaves it out of GROUP BY queries)."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if not queryset.ordered:
+            queryset = queryset.order_by(*queryset.model._meta.ordering, "pk")
+        return queryset
+
+
 class PortalAdminSite(AdminSite):
     login_form = PortalAdminLoginForm
     login_template = "admin/portal_login.html"
+
+    def autocomplete_view(self, request):
+        return OrderedAutocompleteJsonView.as_view(admin_site=self)(request)
 
     def has_permission(self, request):
         if not super().has_permission(request):

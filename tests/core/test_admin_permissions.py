@@ -4,26 +4,18 @@ login attempts (axes), are the superuser's alone; each staff member sees only th
 devices. Every action of every registered admin is covered (new ones too)."""
 
 import pytest
-from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.admin.models import CHANGE, LogEntry
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.serializers import serialize
 from django.db import connection
-from django.forms import MultiWidget
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
-from django_otp.plugins.otp_totp.models import TOTPDevice
-from factory.django import DjangoModelFactory
 
-import tests.contests.factories
-import tests.events.factories
-import tests.factories
-import tests.publications.factories
 from events.models import Event
 from imc_portal.admin_counts import PHRASES, count_phrase
+from tests.admin_records import FACTORIES, form_data, make_record, model_of
 from tests.events.factories import AudienceRoleFactory, EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,65 +39,9 @@ ACTIONS = sorted(
     for name in model_admin.get_actions(_superuser_request())
 )
 
-FACTORIES = {
-    factory_class._meta.model: factory_class
-    for module in (
-        tests.factories,
-        tests.events.factories,
-        tests.contests.factories,
-        tests.publications.factories,
-    )
-    for factory_class in vars(module).values()
-    if isinstance(factory_class, type)
-    and issubclass(factory_class, DjangoModelFactory)
-    and factory_class._meta.model is not None
-}
-
-
-def model_of(app_label, model_name):
-    return next(
-        model
-        for model in admin.site._registry
-        if (model._meta.app_label, model._meta.model_name) == (app_label, model_name)
-    )
-
-
-def make_record(model, action):
-    if model is User:
-        return User.objects.create_user("someone", password="x")
-    if model is Group:
-        return Group.objects.create(name="Someone's group")
-    if model is TOTPDevice:
-        return TOTPDevice.objects.create(user=User.objects.create_user("someone"), name="Phone")
-    if model in (AccessAttempt, AccessLog, AccessFailureLog):
-        fields = {"username": "someone", "ip_address": "192.0.2.1", "user_agent": "Browser"}
-        fields |= {"path_info": "/admin/login/", "attempt_time": timezone.now()}
-        if model is AccessAttempt:
-            fields |= {"get_data": "", "post_data": "", "failures_since_start": 10}
-        if model is AccessFailureLog:
-            fields["locked_out"] = True
-        return model.objects.create(**fields)
-    if model is Event:
-        # Each action finds something to change: publish a draft, hide a published one.
-        return EventFactory(is_published=action != "publish")
-    return FACTORIES[model]()
-
 
 def snapshot(model):
     return serialize("json", model._default_manager.order_by("pk"))
-
-
-def form_data(form):
-    """What a browser posts for ``form`` as shown."""
-    data = {}
-    for name, field in form.fields.items():
-        value = form[name].value()
-        if isinstance(field.widget, MultiWidget):  # a date and a time
-            for n, part in enumerate(field.widget.decompress(value)):
-                data[f"{name}_{n}"] = "" if part is None else str(part)
-        elif value is not None:
-            data[name] = value
-    return data
 
 
 def run_action(client, model, action, record):

@@ -37,3 +37,25 @@ def test_admin_changelist_search_and_add(admin_client, app_label, model_name):
     add = admin_client.get(reverse(f"admin:{app_label}_{model_name}_add"))
     # A fixed list (Ukraine's regions) is looked at, never added to.
     assert add.status_code == (200 if model_admin.has_add_permission(add.wsgi_request) else 403)
+
+
+def test_every_autocomplete_answers_in_a_fixed_order(admin_client):
+    """The choices come a page at a time: an unordered queryset (an admin's annotated with
+    counts loses the model's ordering) warns, and would repeat or skip choices."""
+    fields = sorted(
+        (model._meta.app_label, model._meta.model_name, field)
+        for model, model_admin in admin.site._registry.items()
+        for field in model_admin.autocomplete_fields
+    )
+    assert ("events", "event", "venue") in fields
+    failed = []
+    for app_label, model_name, field_name in fields:
+        query = {"app_label": app_label, "model_name": model_name, "field_name": field_name}
+        try:
+            response = admin_client.get(reverse("admin:autocomplete"), query)
+        except RuntimeWarning as warning:  # the tests turn warnings into errors
+            failed.append(f"{app_label}.{model_name}.{field_name}: {warning}")
+            continue
+        if response.status_code != 200 or response.json()["pagination"] != {"more": False}:
+            failed.append(f"{app_label}.{model_name}.{field_name}: {response.status_code}")
+    assert failed == []
