@@ -161,7 +161,7 @@ class ContestResultAdmin(ResultImportAdmin):
 
 
 @admin.register(Student)
-class StudentAdmin(admin.ModelAdmin):
+class StudentAdmin(HistoryAdmin):
     list_display = ["full_name", "institution"]
     list_filter = ["institution"]
     list_select_related = ["institution"]
@@ -204,7 +204,7 @@ class OlympiadResultAdmin(ResultImportAdmin):
 
 
 @admin.register(ManSection)
-class ManSectionAdmin(admin.ModelAdmin):
+class ManSectionAdmin(HistoryAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
     search_fields = ["name"]

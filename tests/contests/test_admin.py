@@ -35,19 +35,13 @@ def test_admin_changelist_search_and_add_page_work(admin_client, records, model)
 
 
 def test_admin_registers_every_contests_model_with_history():
-    """A model that keeps history has the history admin (with revert); students and MAN
-    sections keep none, and a history admin of them would fail on its history page."""
+    """Every contests model keeps history and has the history admin (with revert)."""
     from simple_history.admin import SimpleHistoryAdmin
 
     assert len(CONTESTS_MODELS) == 13
-    keep_history = {
-        m for m in CONTESTS_MODELS if hasattr(m._meta, "simple_history_manager_attribute")
-    }
-    keep_none = {m._meta.model_name for m in CONTESTS_MODELS if m not in keep_history}
-    assert keep_none == {"student", "mansection"}
     for model in CONTESTS_MODELS:
-        has_history_admin = isinstance(admin.site._registry[model], SimpleHistoryAdmin)
-        assert has_history_admin is (model in keep_history), model
+        assert hasattr(model._meta, "simple_history_manager_attribute"), model
+        assert isinstance(admin.site._registry[model], SimpleHistoryAdmin), model
 
 
 def test_admin_history_page_lists_an_edit(admin_client):
