@@ -240,11 +240,12 @@ def path_fillings(converters, real):
         return anything
     names = sorted(converters)
     real_filling = st.sampled_from(real)
-    one_spoiled = st.tuples(real_filling, st.sampled_from(names), junk()).flatmap(
+    one_spoiled = st.tuples(real_filling, st.sampled_from(names)).flatmap(
         lambda drawn: spoiled([drawn[0][drawn[1]]]).map(
             lambda value: {**drawn[0], drawn[1]: value or "x"}
         )
     )
+    # Real addresses half of the time, so that the query's junk reaches the views.
     return st.one_of(real_filling, one_spoiled, real_filling, anything)
 
 
