@@ -83,10 +83,12 @@ class Period:
     def parse(cls, text):
         """ "2009" → calendar year, "2019/2020" or "2019-2020" → academic year; else None."""
         text = (text or "").strip()
+        # Year 0 has no dates (datetime starts at year 1): it is no period.
         if match := re.fullmatch(r"(\d{4})", text):
-            return cls.calendar_year(int(match[1]))
+            year = int(match[1])
+            return cls.calendar_year(year) if year >= dt.MINYEAR else None
         match = re.fullmatch(r"(\d{4})\s*[/–-]\s*(\d{4})", text)
-        if match and int(match[2]) == int(match[1]) + 1:
+        if match and int(match[2]) == int(match[1]) + 1 and int(match[1]) >= dt.MINYEAR:
             return cls.academic_year(int(match[1]))
         return None
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from imc_portal import registry
 from imc_portal.models import Centre
 from imc_portal.periods import FIRST_YEAR, LAST_YEAR, Period
-from imc_portal.summary import default_period, exports, find_item, summarise
+from imc_portal.summary import Breakdown, default_period, exports, find_item, summarise
 from imc_portal.summary.charts import by_section, summary_charts
 
 
@@ -160,11 +160,16 @@ def figure_records(request, period, section, item):
         raise Http404
     label = found.label
     if ":" in item:  # one row of a breakdown: its records, and its label for the heading
+        if not isinstance(found, Breakdown):
+            raise Http404
         row = item.split(":", 1)[1]
+        # Only the rows the period has (those the summary links to): nothing else, junk
+        # included, reaches the records' query.
+        labels = {str(key): text for key, text, _values in found.rows([period])}
+        if row not in labels:
+            raise Http404
         groups = found.records(period, row)
-        label = f"{label}: " + next(
-            (text for key, text, _values in found.rows([period]) if key == row), row
-        )
+        label = f"{label}: {labels[row]}"
     else:
         groups = found.records(period)
     parts = []
