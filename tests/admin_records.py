@@ -4,6 +4,7 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
 from django.forms import FileField, MultiWidget
+from django.test import RequestFactory
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from factory.django import DjangoModelFactory
@@ -28,6 +29,13 @@ FACTORIES = {
     and issubclass(factory_class, DjangoModelFactory)
     and factory_class._meta.model is not None
 }
+
+
+def superuser_request():
+    """A request of a superuser, for asking an admin what it offers (its actions, its URLs)."""
+    request = RequestFactory().get("/admin/")
+    request.user = User(is_superuser=True, is_staff=True, is_active=True)
+    return request
 
 
 def model_of(app_label, model_name):

@@ -6,16 +6,15 @@ devices. Every action of every registered admin is covered (new ones too)."""
 import pytest
 from django.contrib import admin
 from django.contrib.admin.models import CHANGE, LogEntry
-from django.contrib.auth.models import User
 from django.core.serializers import serialize
 from django.db import connection
-from django.test import Client, RequestFactory
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from events.models import Event
 from imc_portal.admin_counts import PHRASES, count_phrase
-from tests.admin_records import FACTORIES, form_data, make_record, model_of
+from tests.admin_records import FACTORIES, form_data, make_record, model_of, superuser_request
 from tests.events.factories import AudienceRoleFactory, EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,17 +25,11 @@ SUPERUSER_ONLY = {"auth", "axes"}
 OWN_RECORDS = {"otp_totp"}
 
 
-def _superuser_request():
-    request = RequestFactory().get("/admin/")
-    request.user = User(is_superuser=True, is_staff=True, is_active=True)
-    return request
-
-
 # (app label, model name, action name) of every action of every registered admin.
 ACTIONS = sorted(
     (model._meta.app_label, model._meta.model_name, name)
     for model, model_admin in admin.site._registry.items()
-    for name in model_admin.get_actions(_superuser_request())
+    for name in model_admin.get_actions(superuser_request())
 )
 
 

@@ -8,7 +8,6 @@ import pytest
 from django.conf import settings
 from django.contrib import admin
 from django.db import models
-from django.forms import FileField, MultiWidget
 from django.urls import reverse
 from django.utils.html import escape
 from simple_history.admin import SimpleHistoryAdmin
@@ -17,7 +16,7 @@ from contests.models import ManSection, Student
 from events.models import Region
 from imc_portal.models import Teacher
 from publications.models import Article
-from tests.core.test_admin_permissions import FACTORIES, _superuser_request
+from tests.admin_records import FACTORIES, admin_form_data, superuser_request
 from tests.factories import SubjectFactory, TeacherFactory
 from tests.publications.factories import ArticleFactory
 
@@ -37,31 +36,6 @@ NEW_TEXT = "Змінено в адмінці"
 
 def _url(model, view, *args):
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
-
-
-def _post_data(form, data):
-    """What a browser posts for ``form`` as shown (files are left as they are)."""
-    for name, field in form.fields.items():
-        bound = form[name]
-        value = bound.value()
-        if isinstance(field, FileField):
-            continue
-        if isinstance(field.widget, MultiWidget):  # a date and a time
-            for n, part in enumerate(field.widget.decompress(value)):
-                data[f"{bound.html_name}_{n}"] = "" if part is None else str(part)
-        elif value is not None:
-            data[bound.html_name] = value
-    return data
-
-
-def change_form_data(page):
-    """The change page's form and its inlines, as a browser posts them unchanged."""
-    data = _post_data(page.context["adminform"].form, {})
-    for inline in page.context.get("inline_admin_formsets", []):
-        _post_data(inline.formset.management_form, data)
-        for form in inline.formset.forms:
-            _post_data(form, data)
-    return data
 
 
 def edited_field(model, form):
@@ -85,7 +59,7 @@ def test_every_portal_admin_keeps_history():
     for model in PORTAL_MODELS:
         model_admin = admin.site._registry[model]
         if model in READ_ONLY:
-            assert not model_admin.has_change_permission(_superuser_request()), model
+            assert not model_admin.has_change_permission(superuser_request()), model
             continue
         assert isinstance(model_admin, SimpleHistoryAdmin), model
         assert hasattr(model._meta, "simple_history_manager_attribute"), model
@@ -98,7 +72,7 @@ def test_an_edit_through_the_admin_shows_on_the_history_page(methodist_client, m
     url = _url(model, "change", record.pk)
     page = methodist_client.get(url)
     assert page.status_code == 200
-    data = change_form_data(page)
+    data = admin_form_data(page)
     field, value = edited_field(model, page.context["adminform"].form)
     data[field.name] = value.pk if isinstance(value, models.Model) else value
     response = methodist_client.post(url, data)
@@ -130,7 +104,7 @@ def _revert(client, model, record, version):
     url = _url(model, "simple_history", record.pk, version.history_id)
     page = client.get(url)
     assert page.status_code == 200
-    return client.post(url, change_form_data(page))
+    return client.post(url, admin_form_data(page))
 
 
 def test_reverting_a_teacher_restores_the_name_and_the_subjects(methodist_client):

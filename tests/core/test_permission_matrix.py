@@ -19,13 +19,13 @@ from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.test import Client, RequestFactory, override_settings
+from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from events.demo import demo_pdf
 from events.models import Event, Material
 from imc_portal.roles import DIRECTOR, METHODIST
-from tests.admin_records import admin_form_data, make_record
+from tests.admin_records import admin_form_data, make_record, superuser_request
 
 ROLES = ("anonymous", "teacher", "methodist", "director", "superuser")
 
@@ -244,12 +244,6 @@ def url_names(patterns, namespace=""):
             yield from url_names(pattern.url_patterns, inner)
         elif pattern.name:
             yield f"{namespace}{pattern.name}"
-
-
-def superuser_request():
-    request = RequestFactory().get("/admin/")
-    request.user = User(is_superuser=True, is_staff=True, is_active=True)
-    return request
 
 
 def kind_of(app_label):
