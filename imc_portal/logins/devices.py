@@ -6,6 +6,7 @@ cover the portal's apps only), and would show every user's keys to whoever had t
 """
 
 from django.contrib import admin
+from django.shortcuts import get_object_or_404
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -59,6 +60,16 @@ class OwnTOTPDeviceAdmin(TOTPDeviceAdmin):
         if obj is not None:
             fields += ["qrcode_link", "created_at", "last_used_at"]
         return [(None, {"fields": fields})]
+
+    # django-otp's own views look the device up with .get(): a device that is gone (removed
+    # in another tab) was a 500. Somebody else's device stays a 403, as in django-otp.
+    def config_view(self, request, pk):
+        get_object_or_404(TOTPDevice, pk=pk)
+        return super().config_view(request, pk)
+
+    def qrcode_view(self, request, pk):
+        get_object_or_404(TOTPDevice, pk=pk)
+        return super().qrcode_view(request, pk)
 
     def save_model(self, request, obj, form, change):
         if not request.user.is_superuser:

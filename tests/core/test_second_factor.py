@@ -213,6 +213,14 @@ def test_staff_see_only_their_own_devices(director_client, methodist):
     assert TOTPDevice.objects.filter(pk=other.pk).exists()
 
 
+def test_a_device_that_is_gone_is_not_found(methodist_client, methodist):
+    device = TOTPDevice.objects.create(user=methodist, name="Телефон")
+    base = f"/admin/otp_totp/totpdevice/{device.pk}"
+    device.delete()
+    assert methodist_client.get(f"{base}/config/").status_code == 404
+    assert methodist_client.get(f"{base}/qrcode/").status_code == 404
+
+
 def test_a_superuser_sees_and_removes_anybodys_device(admin_client, methodist):
     device = TOTPDevice.objects.create(user=methodist, name="Загублений телефон")
     listing = admin_client.get("/admin/otp_totp/totpdevice/")
