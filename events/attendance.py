@@ -4,7 +4,6 @@ are read once, then updated and created in bulk, with their history)."""
 
 from django.db import transaction
 from django.db.models import Q
-from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
@@ -88,13 +87,16 @@ def resolve_sign_in(rows):
         if not any(values):
             continue
         lines.append({"number": number, "values": values})
-    surnames = {line["values"][0].casefold() for line in lines if line["values"][0]}
+    # Compared without case in Python: SQLite folds the case of Latin letters only, so the
+    # query asks for the spellings a list uses (as written, "Коваленко", "КОВАЛЕНКО"…).
+    surnames = {
+        variant
+        for line in lines
+        if (surname := line["values"][0])
+        for variant in (surname, surname.lower(), surname.upper(), surname.title())
+    }
     by_name = {}
-    for teacher in (
-        Teacher.objects.annotate(surname_key=Lower("surname"))
-        .filter(surname_key__in=surnames)
-        .select_related("institution")
-    ):
+    for teacher in Teacher.objects.filter(surname__in=surnames).select_related("institution"):
         by_name.setdefault(_key(teacher.surname, teacher.first_name), []).append(teacher)
     seen = {}
     resolved = []
