@@ -2,11 +2,14 @@ from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count, Q
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from events.admin_register import GroupAttendanceAdminMixin, RegisterAdminMixin
 from events.models import AudienceRole, Event, Group, Material, Region, Speaker
 
 # Methodists paste links without a scheme; https is what they mean.
@@ -32,7 +35,7 @@ class MaterialInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(SimpleHistoryAdmin):
+class EventAdmin(RegisterAdminMixin, SimpleHistoryAdmin):
     formfield_overrides = URL_OVERRIDES
     list_display = [
         "title",
@@ -55,14 +58,13 @@ class EventAdmin(SimpleHistoryAdmin):
         "partners",
         "subjects",
         "audience_roles",
-        "teacher_participants",
     ]
     # The regions are a fixed list of 27: picked from it, not searched.
     filter_horizontal = ["regions"]
     date_hierarchy = "start"
     save_as = True
     save_on_top = True
-    readonly_fields = ["slug"]
+    readonly_fields = ["slug", "register_link"]
     inlines = [SpeakerInline, MaterialInline]
     fieldsets = [
         (None, {"fields": ["title", "kind", "level", "format", "status", "status_note"]}),
@@ -87,7 +89,7 @@ class EventAdmin(SimpleHistoryAdmin):
                 "fields": [
                     "participants_count",
                     "regions",
-                    "teacher_participants",
+                    "register_link",
                     "counted_teacher_participants",
                     "outcomes",
                 ]
@@ -96,6 +98,19 @@ class EventAdmin(SimpleHistoryAdmin):
         (_("Publication"), {"fields": ["is_published", "slug"]}),
     ]
     actions = ["publish", "unpublish"]
+
+    @admin.display(description=_("attendance register"))
+    def register_link(self, event):
+        if not event.pk:
+            return _("The register opens once the event is saved.")
+        counts = event.attendances.aggregate(
+            listed=Count("pk"), attended=Count("pk", filter=Q(attended=True))
+        )
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:events_event_register", args=[event.pk]),
+            _("%(attended)d attended of %(listed)d on the register") % counts,
+        )
 
     @admin.display(description=_("start"), ordering="start")
     def start_local(self, event):
@@ -144,7 +159,7 @@ class EventAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Group)
-class GroupAdmin(SimpleHistoryAdmin):
+class GroupAdmin(GroupAttendanceAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "kind", "subject", "head", "curator", "member_count", "is_public"]
     list_filter = ["kind", "subject", "is_public", "curator"]
     list_select_related = ["subject", "head", "curator"]

@@ -12,7 +12,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from events.models import Event, Group, Region
+from events.models import Attendance, Event, Group, Region
 from imc_portal.figures import in_datetimes, per_period, per_period_by
 from imc_portal.models import Teacher
 
@@ -36,24 +36,28 @@ def participants(periods):
     )
 
 
+def attended_rows():
+    """The ticked rows of the registers of the events held."""
+    return Attendance.objects.attended().filter(event__in=Event.objects.held())
+
+
+def with_register(event="pk"):
+    """Whether the event's register has a teacher ticked: then it, not the count, counts."""
+    return Exists(Attendance.objects.attended().filter(event=OuterRef(event)))
+
+
 def teachers_of(periods, kinds):
-    """Teachers who took part in events of ``kinds``: each listed teacher once a period,
-    plus the numbers recorded for events where only a count is known (no list)."""
-    # Counted on the links of teachers to events: each link has one event, so the event's
-    # kind and the period's dates are read on the same row.
+    """Teachers who attended events of ``kinds``: each teacher ticked on a register once a
+    period, plus the numbers recorded for events where only a count is known (no register)."""
+    # Counted on the register rows: each row has one event, so the event's kind and the
+    # period's dates are read on the same row.
     listed = per_period(
-        Event.teacher_participants.through.objects.filter(
-            event__kind__in=kinds, event__in=Event.objects.held()
-        ),
+        attended_rows().filter(event__kind__in=kinds),
         periods,
-        in_datetimes("event__start"),
+        LINK_IN_PERIOD,
         lambda in_period: Count("teacher", filter=in_period, distinct=True),
     )
-    without_list = (
-        Event.objects.held()
-        .filter(kind__in=kinds)
-        .exclude(Exists(Event.teacher_participants.through.objects.filter(event=OuterRef("pk"))))
-    )
+    without_list = Event.objects.held().filter(kind__in=kinds).exclude(with_register())
     counted = per_period(
         without_list,
         periods,
@@ -203,17 +207,13 @@ def held_in(period):
 
 
 def teachers_records(period, kinds):
-    """What ``teachers_of`` counts in ``period``: the teachers listed, and the events that
-    record only a number of teachers."""
+    """What ``teachers_of`` counts in ``period``: the teachers ticked on the registers, and
+    the events that record only a number of teachers."""
     events = held_in(period).filter(kind__in=kinds)
-    listed = (
-        Teacher.objects.filter(events_attended__in=events)
-        .distinct()
-        .order_by("surname", "first_name", "pk")
-    )
-    counted = events.exclude(
-        Exists(Event.teacher_participants.through.objects.filter(event=OuterRef("pk")))
-    ).filter(counted_teacher_participants__gt=0)
+    listed = Teacher.objects.filter(
+        Exists(Attendance.objects.attended().filter(teacher=OuterRef("pk"), event__in=events))
+    ).order_by("surname", "first_name", "pk")
+    counted = events.exclude(with_register()).filter(counted_teacher_participants__gt=0)
     return listed, counted
 
 
@@ -266,3 +266,26 @@ def events_per_month(period):
         months.append((month, counts.get(month, 0)))
         month = (month + dt.timedelta(days=32)).replace(day=1)
     return months
+
+
+def group_attendance(group, period):
+    """A group's meetings in ``period`` (not cancelled), and its members as rows
+    {"teacher", "cells": [attended each meeting?], "attended": how many}, in three queries."""
+    meetings = list(
+        group.meetings.held()
+        .filter(IN_PERIOD(period))
+        .order_by("start", "pk")
+        .only("pk", "title", "start", "slug")
+    )
+    came = set(
+        Attendance.objects.attended()
+        .filter(event__in=[meeting.pk for meeting in meetings])
+        .values_list("teacher_id", "event_id")
+    )
+    rows = []
+    for teacher in group.members.select_related("institution").order_by(
+        "surname", "first_name", "pk"
+    ):
+        cells = [(teacher.pk, meeting.pk) in came for meeting in meetings]
+        rows.append({"teacher": teacher, "cells": cells, "attended": sum(cells)})
+    return meetings, rows

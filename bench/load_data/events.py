@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from events.demo import demo_pdf, workday
 from events.demo.data import MEETING_TOPICS
-from events.models import AudienceRole, Event, Group, Material, Speaker
+from events.models import Attendance, AudienceRole, Event, Group, Material, Speaker
 from imc_portal.demo import FEMALE_NAMES, MALE_NAMES, SURNAMES
 from imc_portal.models import Institution, Subject, Teacher
 from staff.models import StaffMember
@@ -81,7 +81,7 @@ def generate(rng, years, stdout):
     if connection.vendor == "postgresql":
         # Fresh statistics, so the planner does not judge the new rows by an empty table.
         tables = [Group, Group.members.through, Event, Speaker, Material]
-        tables += [Event.subjects.through, Event.teacher_participants.through]
+        tables += [Event.subjects.through, Attendance]
         with connection.cursor() as cursor:
             for model in tables:
                 cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
@@ -251,7 +251,6 @@ class Generator:
         Areas = Event.subjects.through
         Roles = Event.audience_roles.through
         Organisers = Event.organisers.through
-        Participants = Event.teacher_participants.through
         areas, roles, organisers, participants = [], [], [], []
         subject_pks = [pk for pk, _name in self.subjects]
         for event in events:
@@ -269,11 +268,16 @@ class Generator:
                     rng.randint(15, 30) if event.kind == Event.Kind.COURSE else rng.randint(5, 20)
                 )
                 participants.extend(
-                    Participants(event_id=event.pk, teacher_id=teacher)
+                    Attendance(
+                        event_id=event.pk,
+                        teacher_id=teacher,
+                        attended=True,
+                        source=Attendance.Source.LIST,
+                    )
                     for teacher in rng.sample(self.teachers, count)
                 )
         Areas.objects.bulk_create(areas, batch_size=5000)
         Roles.objects.bulk_create(roles, batch_size=5000)
         Organisers.objects.bulk_create(organisers, batch_size=5000)
-        Participants.objects.bulk_create(participants, batch_size=5000)
+        Attendance.objects.bulk_create(participants, batch_size=5000)
         return len(participants)

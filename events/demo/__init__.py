@@ -14,7 +14,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from events.demo import data
-from events.models import AudienceRole, Event, Group, Material, Region, Speaker
+from events.models import Attendance, AudienceRole, Event, Group, Material, Region, Speaker
 from imc_portal.models import Institution, Subject, Teacher
 from imc_portal.text import latin_slug
 from staff.models import StaffMember
@@ -159,7 +159,15 @@ class Loader:
         event.partners.set([self.institutions[name] for name in partners])
         if curator:
             event.organisers.set([curator])
-        event.teacher_participants.set(teachers)
+        bulk_create_with_history(
+            [
+                Attendance(
+                    event=event, teacher=teacher, attended=True, source=Attendance.Source.LIST
+                )
+                for teacher in teachers
+            ],
+            Attendance,
+        )
         if region_codes:
             event.regions.set(Region.objects.filter(code__in=region_codes))
         bulk_create_with_history(

@@ -1,9 +1,12 @@
+from events.models.attendance import Attendance, AttendanceQuerySet
 from events.models.event import Event, EventQuerySet, Speaker
 from events.models.group import AudienceRole, Group, GroupQuerySet
 from events.models.material import Material
 from events.models.region import Region
 
 __all__ = [
+    "Attendance",
+    "AttendanceQuerySet",
     "AudienceRole",
     "Event",
     "EventQuerySet",

@@ -13,6 +13,7 @@ def detail_queryset(request):
         Event.objects.visible_to(request.user)
         .select_related("venue", "group")
         .with_representatives()
+        .with_attendee_count()
         .prefetch_related(
             "subjects",
             "audience_roles",

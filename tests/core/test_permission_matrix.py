@@ -188,7 +188,15 @@ ADMIN_EXCEPTIONS = {
     "events.event": {
         "action publish": (302, 302, WRITES, 200, WRITES),
         "action unpublish": (302, 302, WRITES, 200, WRITES),
+        # The attendance register: the director reads it, methodists tick and add.
+        "register": (302, 302, 200, 200, 200),
+        "register POST": (302, 302, WRITES, 403, WRITES),
+        "sign_in_sheet": (302, 302, 200, 200, 200),  # printing is reading
+        "attendance_import": (302, 302, 200, 403, 200),
+        "attendance_import POST": (302, 302, WRITES, 403, WRITES),
     },
+    # A group's members against its meetings of a year: read by staff.
+    "events.group": {"attendance": (302, 302, 200, 200, 200)},
 }
 
 # Where the records come from: one of each registered model (tests/admin_records.py)
@@ -264,6 +272,7 @@ def admin_views(model_admin):
 WRITING_VIEWS = {
     *("add", "change", "delete", "simple_history", "password_change"),
     *("import", "process_import"),
+    *("register", "attendance_import"),
 }
 
 

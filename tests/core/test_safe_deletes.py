@@ -15,7 +15,7 @@ from imc_portal.models import Teacher
 from publications.models import Article, Manual
 from staff.models import StaffMember
 from tests.contests.factories import ManWorkFactory, ProjectFactory, StudentFactory
-from tests.events.factories import EventFactory, GroupFactory
+from tests.events.factories import AttendanceFactory, EventFactory, GroupFactory
 from tests.factories import InstitutionFactory, StaffMemberFactory, TeacherFactory
 from tests.publications.factories import ArticleFactory, ManualFactory
 
@@ -29,7 +29,6 @@ LINKS = [
     (Article.staff_authors, ArticleFactory),
     (Manual.teachers, ManualFactory),
     (Manual.staff_authors, ManualFactory),
-    (Event.teacher_participants, EventFactory),
     (Event.organisers, EventFactory),
     (Group.members, GroupFactory),
 ]
@@ -120,3 +119,17 @@ def test_deleting_a_record_still_takes_its_links_with_it(methodist_client):
     # Once nothing lists the teacher, the teacher can go.
     assert methodist_client.post(_admin_url(teacher, "delete"), {"post": "yes"}).status_code == 302
     assert not Teacher.objects.filter(pk=teacher.pk).exists()
+
+
+def test_a_teacher_on_a_register_is_not_deleted(methodist_client):
+    # The register's rows point at the teacher with a PROTECT key: a counted attendee is
+    # never lost silently.
+    row = AttendanceFactory(teacher__surname="Довженко", teacher__first_name="Олександр")
+    url = _admin_url(row.teacher, "delete")
+    page = methodist_client.get(url)
+    assert "Не вдається видалити" in page.content.decode()
+    assert escape(str(row)) in page.content.decode()
+    assert methodist_client.post(url, {"post": "yes"}).status_code == 200
+    assert Teacher.objects.filter(pk=row.teacher.pk).exists()
+    with pytest.raises(ProtectedError):
+        row.teacher.delete()

@@ -15,7 +15,7 @@ from events.queries import association_meetings
 from imc_portal.models import Centre
 from imc_portal.periods import Period
 from imc_portal.summary import Figure, Section, Value, default_period, summarise
-from tests.events.factories import EventFactory, GroupFactory, kyiv
+from tests.events.factories import EventFactory, GroupFactory, attend, kyiv
 from tests.factories import CentreFactory, TeacherFactory
 
 pytestmark = pytest.mark.django_db
@@ -168,7 +168,7 @@ def test_the_records_behind_a_figure_are_exactly_those_it_counts(director_client
 
 def test_teacher_figures_list_the_teachers_and_the_events_with_a_number_only(director_client):
     course = EventFactory(kind=Event.Kind.COURSE, start=kyiv(2009, 4, 1))
-    course.teacher_participants.set([TeacherFactory(), TeacherFactory()])
+    attend(course, [TeacherFactory(), TeacherFactory()])
     EventFactory(kind=Event.Kind.COURSE, start=kyiv(2009, 5, 1), counted_teacher_participants=7)
     (events,) = summarise(Period.calendar_year(2009), Centre.current(),
                           sections=[events_summary.section()])  # fmt: skip
@@ -183,7 +183,7 @@ def test_events_section_runs_a_fixed_number_of_queries(django_assert_num_queries
     for year in (2008, 2009):
         meetings(count, year)
         course = EventFactory(kind=Event.Kind.COURSE, start=kyiv(year, 4, 1))
-        course.teacher_participants.set([TeacherFactory() for _ in range(count)])
+        attend(course, [TeacherFactory() for _ in range(count)])
         festival = EventFactory(
             kind=Event.Kind.FESTIVAL, level=Event.Level.NATIONAL, start=kyiv(year, 5, 1)
         )

@@ -20,7 +20,7 @@ from imc_portal.periods import Period
 from imc_portal.summary import summarise
 from imc_portal.summary.charts import summary_charts
 from imc_portal.summary.exports import evaluate, sheet_title
-from tests.events.factories import EventFactory, GroupFactory, kyiv
+from tests.events.factories import EventFactory, GroupFactory, attend, kyiv
 from tests.factories import CentreFactory, TeacherFactory
 
 pytestmark = pytest.mark.django_db
@@ -171,7 +171,7 @@ def one_year_of_records(count, kinds=3, year=2009):
                 group=group if kind == Event.Kind.MEETING else None, kind=kind,
                 level=levels[n % 2], start=kyiv(year, n + 1, 2), participants_count=5,
             )  # fmt: skip
-            event.teacher_participants.set([TeacherFactory()])
+            attend(event, [TeacherFactory()])
 
 
 def queries_of(client, url):

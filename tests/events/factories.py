@@ -3,8 +3,8 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from events.models import AudienceRole, Event, Group, Material, Speaker
-from tests.factories import InstitutionFactory, TeacherFactory  # noqa: F401
+from events.models import Attendance, AudienceRole, Event, Group, Material, Speaker
+from tests.factories import InstitutionFactory, TeacherFactory
 
 # Codes of events.models.region: twelve oblasts and the city of Kyiv (UA-30).
 TWELVE_OBLASTS_AND_KYIV = [
@@ -62,3 +62,18 @@ class MaterialFactory(factory.django.DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     title = factory.Sequence(lambda n: f"Матеріал {n}")
     url = "https://example.org/material"
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    event = factory.SubFactory(EventFactory)
+    teacher = factory.SubFactory(TeacherFactory)
+    attended = True
+    source = Attendance.Source.LIST
+
+
+def attend(event, teachers):
+    """``teachers`` ticked on ``event``'s register, as the old list of participants was."""
+    return [AttendanceFactory(event=event, teacher=teacher) for teacher in teachers]

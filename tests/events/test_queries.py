@@ -11,7 +11,7 @@ from django.utils import timezone
 from events import queries
 from events.models import Event, Group
 from imc_portal.periods import Period
-from tests.events.factories import EventFactory, GroupFactory, kyiv
+from tests.events.factories import EventFactory, GroupFactory, attend, kyiv
 from tests.factories import TeacherFactory
 
 YEAR_2009 = Period.calendar_year(2009)
@@ -89,14 +89,14 @@ def test_demo_has_upcoming_events_and_is_idempotent(demo):
 def test_teacher_counts_are_distinct_and_use_counts_without_lists():
     teachers = [TeacherFactory() for _ in range(3)]
     first = EventFactory(kind=Event.Kind.COURSE, start=kyiv(2020, 2, 1))
-    first.teacher_participants.set(teachers[:2])
+    attend(first, teachers[:2])
     second = EventFactory(kind=Event.Kind.COURSE, start=kyiv(2020, 3, 1))
-    second.teacher_participants.set(teachers[1:])
+    attend(second, teachers[1:])
     EventFactory(kind=Event.Kind.COURSE, start=kyiv(2020, 4, 1), counted_teacher_participants=5)
     listed_and_counted = EventFactory(
         kind=Event.Kind.COURSE, start=kyiv(2020, 5, 1), counted_teacher_participants=50
     )
-    listed_and_counted.teacher_participants.set(teachers[:1])
+    attend(listed_and_counted, teachers[:1])
     EventFactory(
         kind=Event.Kind.COURSE,
         start=kyiv(2020, 6, 1),

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from bench.load_data import events as load_data
 from bench.pages import events as bench
-from events.models import Event, Group, Material, Speaker
+from events.models import Attendance, Event, Group, Material, Speaker
 from tests.events.factories import EventFactory, GroupFactory
 from tests.events.pages import listed as titles
 from tests.factories import SubjectFactory, TeacherFactory
@@ -127,7 +127,7 @@ def test_load_data_makes_linked_rows_once_and_deterministically(small_load):
     assert big.speakers.count() == 30 and big.materials.count() == 20
     shared = Material.objects.exclude(file="").order_by().values_list("file", flat=True).distinct()
     assert list(shared) == [load_data.SHARED_PDF]
-    assert Event.teacher_participants.through.objects.exists()
+    assert Attendance.objects.attended().exists()
     counts = (Event.objects.count(), Speaker.objects.count(), Material.objects.count())
     first = snapshot()
     assert "already present" in generate()
