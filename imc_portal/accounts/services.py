@@ -133,6 +133,9 @@ def confirm_link(account):
     made from the sign-up when they chose none."""
     if account.teacher is None:
         account.teacher = record_from_sign_up(account)
+    elif not account.teacher.email:  # the record the methodist chose gets the address
+        account.teacher.email = account.user.email
+        account.teacher.save(update_fields=["email", "updated"])
     account.status = TeacherAccount.Status.LINKED
     account.save()
     return account

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.encoding import force_str
@@ -75,7 +75,10 @@ def _user_of_link(uidb64, token):
         )
     except (TypeError, ValueError, OverflowError, User.DoesNotExist):
         return None
-    if not hasattr(user, "teacher_account"):
+    # Only a sign-up that waits for its confirmation: an account a superuser has made
+    # inactive since is not opened again by an old link.
+    account = getattr(user, "teacher_account", None)
+    if account is None or account.status != TeacherAccount.Status.UNCONFIRMED:
         return None
     return user if email_confirmation_token.check_token(user, token) else None
 
@@ -164,7 +167,7 @@ def me(request):
             messages.success(request, _("Your data is saved."))
             return redirect("accounts:me")
     elif request.method == "POST":
-        return HttpResponse(status=405)
+        return HttpResponseNotAllowed(["GET"])  # nothing to edit before the link
     sections = []
     if teacher is not None:
         sections = [section for found in registry.person_sections for section in found(teacher)]

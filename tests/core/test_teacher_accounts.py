@@ -172,6 +172,8 @@ def test_a_record_with_the_same_name_makes_the_link_wait_for_a_methodist(client,
     assert response.status_code == 302
     account.refresh_from_db()
     assert (account.status, account.teacher) == (TeacherAccount.Status.LINKED, existing)
+    existing.refresh_from_db()
+    assert existing.email == "olena@example.org"  # it had none
     log = LogEntry.objects.filter(object_id=str(account.pk), action_flag=CHANGE).latest("pk")
     assert log.user == methodist
     assert account.history.latest().history_user == methodist
@@ -198,6 +200,18 @@ def test_a_record_linked_to_another_account_is_not_taken_over(client, school):
     assert (account.status, account.teacher) == (TeacherAccount.Status.PENDING, None)
     other.refresh_from_db()
     assert other.teacher.account == other
+
+
+def test_an_old_link_does_not_reopen_a_deactivated_account(client, school):
+    sign_up(client, school)
+    confirm(client, mail.outbox[0])
+    client.logout()
+    user = User.objects.get()
+    user.is_active = False  # a superuser closed the account
+    user.save()
+    assert client.post(link_in(mail.outbox[0])).status_code == 400
+    user.refresh_from_db()
+    assert not user.is_active
 
 
 def test_a_wrong_confirmation_link_is_refused(client):
