@@ -22,6 +22,9 @@ PHRASES = {
         "%(count)s subject or area", "%(count)s subjects and areas", n
     ),
     "imc_portal.teacher": lambda n: ngettext("%(count)s teacher", "%(count)s teachers", n),
+    "imc_portal.teacheraccount": lambda n: ngettext(
+        "%(count)s teacher's account", "%(count)s teachers' accounts", n
+    ),
     "staff.staffmember": lambda n: ngettext("%(count)s staff member", "%(count)s staff members", n),
     "staff.department": lambda n: ngettext("%(count)s department", "%(count)s departments", n),
     "staff.awardkind": lambda n: ngettext("%(count)s award kind", "%(count)s award kinds", n),

@@ -1,5 +1,6 @@
 """The shared core: the centre itself, institutions, subject areas and teachers."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -239,3 +240,75 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class TeacherAccountQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=TeacherAccount.Status.PENDING)
+
+
+class TeacherAccount(PersonName, TimeStampedModel):
+    """A teacher's account on the public site (imc_portal/accounts), never a staff login.
+
+    The name, institution and subjects are what the teacher gave at sign-up: a methodist
+    compares them with the records before confirming a pending link. Once linked, the
+    teacher's data is the ``Teacher`` record, which they edit on their page.
+    """
+
+    class Status(models.TextChoices):
+        UNCONFIRMED = "unconfirmed", _("e-mail not confirmed yet")
+        PENDING = "pending", _("link awaits a methodist")
+        LINKED = "linked", _("linked")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="teacher_account",
+    )
+    teacher = models.OneToOneField(
+        Teacher,
+        verbose_name=_("teacher's record"),
+        on_delete=models.PROTECT,
+        related_name="account",
+        null=True,
+        blank=True,
+        help_text=_(
+            "The record this account is linked to. To join a pending account to an existing "
+            "record, choose it here, save, then confirm the link; leave it empty to make a "
+            "new record from the sign-up when confirming."
+        ),
+    )
+    institution = models.ForeignKey(
+        Institution,
+        verbose_name=_("institution"),
+        on_delete=models.PROTECT,
+        related_name="teacher_accounts",
+        null=True,
+        blank=True,
+    )
+    subjects = models.ManyToManyField(
+        Subject, verbose_name=_("subjects and areas"), related_name="teacher_accounts", blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.UNCONFIRMED
+    )
+    email_confirmed = models.DateTimeField(_("e-mail confirmed"), null=True, blank=True)
+    history = HistoricalRecords(m2m_fields=[subjects])
+
+    objects = TeacherAccountQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("teacher's account")
+        verbose_name_plural = _("teachers' accounts")
+        ordering = ["-created"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="linked") | Q(teacher__isnull=False),
+                name="teacher_account_linked_has_record",
+            ),
+        ]
+
+    @property
+    def is_linked(self):
+        return self.status == self.Status.LINKED

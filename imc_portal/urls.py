@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     path("summary/", include("imc_portal.summary.urls")),
     path("", include("publications.urls")),
+    path("", include("imc_portal.accounts.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

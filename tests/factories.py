@@ -4,8 +4,10 @@ tests/<app>/factories.py and imports these."""
 from decimal import Decimal
 
 import factory
+from django.contrib.auth.models import User
+from django.utils import timezone
 
-from imc_portal.models import Centre, Institution, Subject, Teacher
+from imc_portal.models import Centre, Institution, Subject, Teacher, TeacherAccount
 from staff.models import Award, AwardKind, Department, Distinction, StaffMember
 
 
@@ -50,6 +52,34 @@ class TeacherFactory(factory.django.DjangoModelFactory):
     patronymic = "Іванівна"
     institution = factory.SubFactory(InstitutionFactory)
     position = "учитель"
+
+
+class TeacherUserFactory(factory.django.DjangoModelFactory):
+    """A teacher's login: the e-mail address is the user name."""
+
+    class Meta:
+        model = User
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"teacher{n}@example.org")
+    email = factory.LazyAttribute(lambda user: user.username)
+    password = factory.django.Password("a teacher's Password 1")
+
+
+class TeacherAccountFactory(factory.django.DjangoModelFactory):
+    """A confirmed account whose link waits for a methodist (``status=LINKED`` with a
+    ``teacher`` for a linked one)."""
+
+    class Meta:
+        model = TeacherAccount
+
+    user = factory.SubFactory(TeacherUserFactory)
+    surname = factory.Sequence(lambda n: f"Прізвище{n}")
+    first_name = "Олена"
+    patronymic = "Іванівна"
+    institution = factory.SubFactory(InstitutionFactory)
+    status = TeacherAccount.Status.PENDING
+    email_confirmed = factory.LazyFunction(timezone.now)
 
 
 class DepartmentFactory(factory.django.DjangoModelFactory):

@@ -15,6 +15,8 @@ def lockout_response(request, original_response=None, credentials=None):
     context = {
         "failure_limit": get_failure_limit(request, credentials),
         "cooloff_minutes": math.ceil(seconds / 60),
+        # Teachers set a new password themselves, by e-mail (imc_portal/accounts).
+        "teacher_login": getattr(request.resolver_match, "view_name", "") == "accounts:login",
     }
     response = render(request, "lockout.html", context, status=429)
     if seconds:

@@ -15,11 +15,17 @@ def site_header(context):
     request = context["request"]
     current = get_language()
     path = request.get_full_path()
+    # A visitor without a session cookie is nobody: no session is read for them, and the
+    # page (with "Log in") may be kept whole for every anonymous visitor.
+    user = request.user if settings.SESSION_COOKIE_NAME in request.COOKIES else None
+    signed_in = user is not None and user.is_authenticated
     return {
         "centre": context["centre"],
         "menu": menu_items(request.path),
-        # A visitor without a session cookie is nobody's staff: no session is read for them.
-        "staff": settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_staff,
+        "staff": signed_in and user.is_staff,
+        # Teachers' accounts (imc_portal/accounts): their name, their page, log out.
+        "teacher_user": user if signed_in and not user.is_staff else None,
+        "show_login": not signed_in,
         "summary_active": request.path.startswith(reverse("summary_index")),
         "languages": [
             {

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from events.models import Event
 from imc_portal.admin_counts import PHRASES, count_phrase
+from imc_portal.models import TeacherAccount
 from tests.admin_records import FACTORIES, form_data, make_record, model_of, superuser_request
 from tests.events.factories import AudienceRoleFactory, EventFactory
 
@@ -99,6 +100,9 @@ def test_methodist_runs_the_actions_of_the_portal(methodist_client, app_label, m
     assert action in dict(methodist_client.get(url).context["action_form"].fields["action"].choices)
     if action == "delete_selected":
         assert not model._default_manager.filter(pk=record.pk).exists()
+    elif action == "confirm_links":  # a pending link to a teacher's record
+        record.refresh_from_db()
+        assert record.status == TeacherAccount.Status.LINKED
     else:
         record.refresh_from_db()
         assert record.is_published is (action == "publish")

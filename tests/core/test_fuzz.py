@@ -336,10 +336,15 @@ def test_fuzz_sent_every_address_its_examples(capsys):
 @pytest.mark.django_db
 def test_fuzz_crawl_reaches_the_records(site):
     """The crawl found a real address for every route with path parameters but the
-    material downloads (a draft event's link to another site), so the fuzz reaches the views
-    with real values and junk in the query, not only 404s; and the filters' real values."""
+    material downloads (a draft event's link to another site) and the one-time links sent
+    by e-mail (teachers' accounts), so the fuzz reaches the views with real values and junk
+    in the query, not only 404s; and the filters' real values."""
     with_parameters = {route for route, converters, _, _ in ROUTES if converters}
-    assert with_parameters - set(site["paths"]) == {"events/materials/<int:pk>/"}
+    assert with_parameters - set(site["paths"]) == {
+        "events/materials/<int:pk>/",
+        "accounts/confirm/<uidb64>/<token>/",
+        "accounts/password/reset/<uidb64>/<token>/",
+    }
     for name in ("area", "institution", "kind", "level", "audience", "stage", "result"):
         assert site["queries"].get(name), name
     public = [obj for model in Centre._meta.apps.get_models() for obj in _public_records(model)]

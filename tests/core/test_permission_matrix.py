@@ -24,8 +24,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from events.demo import demo_pdf
 from events.models import Event, Material
+from imc_portal.models import TeacherAccount
 from imc_portal.roles import DIRECTOR, METHODIST
 from tests.admin_records import admin_form_data, make_record, superuser_request
+from tests.factories import TeacherAccountFactory, TeacherFactory
 
 ROLES = ("anonymous", "teacher", "methodist", "director", "superuser")
 
@@ -33,6 +35,10 @@ ROLES = ("anonymous", "teacher", "methodist", "director", "superuser")
 ALL_200 = (200, 200, 200, 200, 200)
 STAFF_200 = (302, 403, 200, 200, 200)  # the summary: staff only, the login page for strangers
 STAFF_302 = (302, 403, 302, 302, 302)  # … and a redirect (to a period) for staff
+# A teacher's own pages: the login page for strangers, refused to staff (who have none).
+TEACHER_200 = (302, 200, 403, 403, 403)
+# Signing up and logging in: a teacher who has an account goes to their page.
+NOT_TEACHER_200 = (200, 302, 200, 200, 200)
 
 PAGES = {
     "healthz": ALL_200,
@@ -74,6 +80,17 @@ PAGES = {
     "publications:news": ALL_200,
     "publications:news_feed": ALL_200,
     "publications:news_detail": ALL_200,
+    "accounts:sign_up": NOT_TEACHER_200,
+    "accounts:confirm": (400, 400, 400, 400, 400),  # a link that is not right
+    "accounts:login": NOT_TEACHER_200,
+    "accounts:logout": (405, 405, 405, 405, 405),  # logging out is a POST
+    "accounts:password_reset": ALL_200,
+    "accounts:password_reset_done": ALL_200,
+    "accounts:password_reset_confirm": ALL_200,  # the page says the link is not right
+    "accounts:password_reset_complete": ALL_200,
+    "accounts:me": TEACHER_200,
+    "accounts:me_data": TEACHER_200,
+    "accounts:me_delete": TEACHER_200,
     "summary_index": STAFF_302,
     "summary": STAFF_200,
     "summary_xlsx": STAFF_200,
@@ -185,6 +202,15 @@ ADMIN_EXCEPTIONS = {
         "delete": (302, 302, 403, 403, 403),
         "delete POST": (302, 302, 403, 403, 403),
     },
+    # Teachers' accounts: made by sign-up and deleted by their teachers, never in the admin;
+    # methodists confirm pending links.
+    "imc_portal.teacheraccount": {
+        "add": (302, 302, 403, 403, 403),
+        "add POST": (302, 302, 403, 403, 403),
+        "delete": (302, 302, 403, 403, 403),
+        "delete POST": (302, 302, 403, 403, 403),
+        "action confirm_links": (302, 302, WRITES, 200, WRITES),
+    },
     "events.event": {
         "action publish": (302, 302, WRITES, 200, WRITES),
         "action unpublish": (302, 302, WRITES, 200, WRITES),
@@ -227,6 +253,8 @@ PAGE_ARGS = {
     },
     "publications:practice_detail": lambda r: {"slug": r.practice.slug},
     "publications:news_detail": lambda r: {"slug": r.news.slug},
+    "accounts:confirm": lambda r: {"uidb64": "MQ", "token": "not-a-token"},
+    "accounts:password_reset_confirm": lambda r: {"uidb64": "MQ", "token": "not-a-token"},
     "summary": lambda r: {"period": "2016"},
     "summary_xlsx": lambda r: {"period": "2016"},
     "summary_docx": lambda r: {"period": "2016"},
@@ -337,7 +365,11 @@ def make_world():
         event=event, title="Програма", file=ContentFile(demo_pdf("Програма"), name="a.pdf")
     )
     users = {
-        "teacher": User.objects.create_user("teacher"),  # an account without staff status
+        "teacher": TeacherAccountFactory(  # a teacher's account, linked to their record
+            user__username="teacher",
+            status=TeacherAccount.Status.LINKED,
+            teacher=TeacherFactory(),
+        ).user,
         "methodist": User.objects.create_user("methodist", is_staff=True),
         "director": User.objects.create_user("director", is_staff=True),
         "superuser": User.objects.create_superuser("admin"),
