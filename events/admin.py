@@ -9,8 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from events import registration
 from events.admin_register import GroupAttendanceAdminMixin, RegisterAdminMixin
-from events.models import AudienceRole, Event, Group, Material, Region, Speaker
+from events.admin_registration import RegistrationAdmin
+from events.models import AudienceRole, Event, Group, Material, Region, Registration, Speaker
 
 # Methodists paste links without a scheme; https is what they mean.
 URL_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
@@ -64,7 +66,7 @@ class EventAdmin(RegisterAdminMixin, SimpleHistoryAdmin):
     date_hierarchy = "start"
     save_as = True
     save_on_top = True
-    readonly_fields = ["slug", "register_link"]
+    readonly_fields = ["slug", "register_link", "registrations_link"]
     inlines = [SpeakerInline, MaterialInline]
     fieldsets = [
         (None, {"fields": ["title", "kind", "level", "format", "status", "status_note"]}),
@@ -83,6 +85,20 @@ class EventAdmin(RegisterAdminMixin, SimpleHistoryAdmin):
             },
         ),
         (_("Content"), {"fields": ["description", "programme", "pd_hours"]}),
+        (
+            _("Registration"),
+            {
+                "fields": [
+                    "registration_enabled",
+                    "capacity",
+                    "registration_opens",
+                    "registration_closes",
+                    "registration_restricted",
+                    "offer_hours",
+                    "registrations_link",
+                ]
+            },
+        ),
         (
             _("After the event"),
             {
@@ -110,6 +126,21 @@ class EventAdmin(RegisterAdminMixin, SimpleHistoryAdmin):
             '<a href="{}">{}</a>',
             reverse("admin:events_event_register", args=[event.pk]),
             _("%(attended)d attended of %(listed)d on the register") % counts,
+        )
+
+    @admin.display(description=_("registrations"))
+    def registrations_link(self, event):
+        if not event.pk:
+            return "—"
+        counts = event.registrations.aggregate(
+            confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+            waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
+        )
+        return format_html(
+            '<a href="{}?event__id__exact={}">{}</a>',
+            reverse("admin:events_registration_changelist"),
+            event.pk,
+            _("%(confirmed)d confirmed, %(waiting)d on the waiting list") % counts,
         )
 
     @admin.display(description=_("start"), ordering="start")
@@ -156,6 +187,13 @@ class EventAdmin(RegisterAdminMixin, SimpleHistoryAdmin):
             # A copy gets its own address instead of the original's slug.
             obj.slug = ""
         super().save_model(request, obj, form, change)
+        if obj.registration_enabled:
+            # A higher capacity (or registration just opened) offers the places freed.
+            base_url = request.build_absolute_uri("/").rstrip("/")
+            registration.refresh(obj, base_url, user=request.user)
+
+
+admin.site.register(Registration, RegistrationAdmin)
 
 
 @admin.register(Group)

@@ -7,10 +7,11 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events and associations")
 
     def ready(self):
-        from events import demo, home, search, summary
+        from events import demo, home, registration, search, summary
         from imc_portal import registry
 
         registry.home_sections.register(home.upcoming_section)
+        registry.own_sections.register(registration.own_section)
         registry.search_indexes.register(search.indexes)
         registry.summary_sections.register(summary.section)
         registry.demo_loaders.register(demo.load)

@@ -12,7 +12,18 @@ urlpatterns = [
     path("events/feed.ics", views.feed_ics, name="feed_ics"),
     path("events/feed/", views.feed_atom, name="feed_atom"),
     path("events/materials/<int:pk>/", views.material_download, name="material_download"),
+    path(
+        "events/registrations/<int:pk>/cancel/",
+        views.registration_cancel,
+        name="registration_cancel",
+    ),
+    path(
+        "events/registrations/<int:pk>/accept/",
+        views.registration_accept,
+        name="registration_accept",
+    ),
     path("events/<slug:slug>/", views.event_detail, name="detail"),
+    path("events/<slug:slug>/register/", views.register, name="register"),
     path("events/<slug:slug>/ics", views.event_ics, name="detail_ics"),
     path("groups/", views.group_list, name="group_list"),
     path("groups/<slug:slug>/", views.group_detail, name="group_detail"),

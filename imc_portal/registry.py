@@ -27,6 +27,8 @@ class Registry:
 home_sections = Registry("home page sections")
 # (teacher) -> list of sections, on a teacher's public page.
 person_sections = Registry("teacher page sections")
+# (teacher) -> list of sections, on the teacher's own page (/me/): what only they see.
+own_sections = Registry("the teacher's own page sections")
 # () -> list of imc_portal.search_index.SearchIndex, the site search's sections in order.
 search_indexes = Registry("site search indexes")
 # () -> imc_portal.summary.Section: the app's part of the director's summary.

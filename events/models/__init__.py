@@ -3,6 +3,7 @@ from events.models.event import Event, EventQuerySet, Speaker
 from events.models.group import AudienceRole, Group, GroupQuerySet
 from events.models.material import Material
 from events.models.region import Region
+from events.models.registration import Registration, RegistrationQuerySet
 
 __all__ = [
     "Attendance",
@@ -14,5 +15,7 @@ __all__ = [
     "GroupQuerySet",
     "Material",
     "Region",
+    "Registration",
+    "RegistrationQuerySet",
     "Speaker",
 ]

@@ -244,6 +244,39 @@ class Event(TimeStampedModel):
     outcomes = models.TextField(
         _("outcomes"), blank=True, help_text=_("A resolution adopted, an agreement signed…")
     )
+    registration_enabled = models.BooleanField(
+        _("registration on"),
+        default=False,
+        help_text=_("Teachers with a linked account register on the event's page."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("places"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: no limit. Beyond it, teachers join the waiting list."),
+    )
+    registration_opens = models.DateTimeField(
+        _("registration opens"), null=True, blank=True, help_text=_("Empty: at once.")
+    )
+    registration_closes = models.DateTimeField(
+        _("registration closes"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: when the event starts."),
+    )
+    registration_restricted = models.BooleanField(
+        _("only for the audience above"),
+        default=False,
+        help_text=_(
+            "Only teachers of the event's areas (any of them) and of its institution kinds "
+            "may register; an empty list does not restrict."
+        ),
+    )
+    offer_hours = models.PositiveSmallIntegerField(
+        _("hours to confirm an offered place"),
+        default=24,
+        help_text=_("A place freed is offered to the first on the waiting list for this long."),
+    )
 
     history = HistoricalRecords(
         m2m_fields=[
@@ -265,6 +298,11 @@ class Event(TimeStampedModel):
                 condition=Q(end__isnull=True) | Q(end__gte=F("start")),
                 name="event_end_after_start",
                 violation_error_message=_("An event cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(offer_hours__gte=1),
+                name="event_offer_hours_positive",
+                violation_error_message=_("An offer stays open at least an hour."),
             ),
         ]
         indexes = [
@@ -290,6 +328,11 @@ class Event(TimeStampedModel):
         is_online = self.format in (self.Format.ONLINE, self.Format.HYBRID)
         if is_online and not self.online_url and self.status != self.Status.CANCELLED:
             raise ValidationError({"online_url": _("An online event needs its link.")})
+        opens, closes = self.registration_opens, self.registration_closes
+        if opens and closes and closes <= opens:
+            raise ValidationError(
+                {"registration_closes": _("Registration must close after it opens.")}
+            )
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})

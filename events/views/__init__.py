@@ -8,6 +8,9 @@ from events.views.event import (
 )
 from events.views.feeds import feed_atom, feed_ics
 from events.views.groups import group_detail, group_list
+from events.views.registration import accept as registration_accept
+from events.views.registration import cancel as registration_cancel
+from events.views.registration import register
 
 __all__ = [
     "archive",
@@ -19,5 +22,8 @@ __all__ = [
     "group_detail",
     "group_list",
     "material_download",
+    "register",
+    "registration_accept",
+    "registration_cancel",
     "upcoming",
 ]

@@ -10,6 +10,7 @@ from events.filters import EventFilter
 from events.ics import build_calendar
 from events.models import Event, Material
 from events.views.common import PAGE_SIZE, detail_queryset
+from events.views.registration import registration_context
 from imc_portal.models import Centre
 from imc_portal.page_cache import public_page
 from imc_portal.pagination import paginate, query_without_page
@@ -73,7 +74,8 @@ def event_detail(request, slug):
     """The event; once it is over, with its results (participants, outcomes)."""
     event = get_object_or_404(detail_queryset(request), slug=slug)
     is_past = (event.end or event.start) < timezone.now()
-    return render(request, "events/event_detail.html", {"event": event, "is_past": is_past})
+    context = {"event": event, "is_past": is_past, **registration_context(request, event)}
+    return render(request, "events/event_detail.html", context)
 
 
 @public_page()

@@ -168,10 +168,17 @@ def me(request):
             return redirect("accounts:me")
     elif request.method == "POST":
         return HttpResponseNotAllowed(["GET"])  # nothing to edit before the link
-    sections = []
+    sections = own_sections = []
     if teacher is not None:
         sections = [section for found in registry.person_sections for section in found(teacher)]
-    context = {"account": account, "teacher": teacher, "form": form, "sections": sections}
+        own_sections = [section for found in registry.own_sections for section in found(teacher)]
+    context = {
+        "account": account,
+        "teacher": teacher,
+        "form": form,
+        "sections": sections,
+        "own_sections": own_sections,
+    }
     status = 400 if form is not None and form.errors else 200
     return render(request, "accounts/me.html", context, status=status)
 

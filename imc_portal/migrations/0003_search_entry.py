@@ -23,6 +23,18 @@ def drop_text_index(apps, schema_editor):
 def fill(apps, schema_editor):
     from imc_portal.search_index import rebuild
 
+    # A new database has nothing to index, and today's models may read columns that later
+    # migrations add: only a database with records is filled here.
+    alias = schema_editor.connection.alias
+    content = [
+        model
+        for model in apps.get_models()
+        if model._meta.app_label in ("staff", "events", "contests", "publications")
+        and not model._meta.auto_created
+    ]
+    if not any(model.objects.using(alias).exists() for model in content):
+        return
+
     rebuild(using=schema_editor.connection.alias)
 
 

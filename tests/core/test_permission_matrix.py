@@ -23,7 +23,7 @@ from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from events.demo import demo_pdf
-from events.models import Event, Material
+from events.models import Event, Material, Registration
 from imc_portal.models import TeacherAccount
 from imc_portal.roles import DIRECTOR, METHODIST
 from tests.admin_records import admin_form_data, make_record, superuser_request
@@ -60,6 +60,10 @@ PAGES = {
     "events:detail_ics": ALL_200,
     "events:group_list": ALL_200,
     "events:group_detail": ALL_200,
+    # Registering and cancelling are POSTs; an offer's link is the teacher's own.
+    "events:register": (405, 405, 405, 405, 405),
+    "events:registration_cancel": (405, 405, 405, 405, 405),
+    "events:registration_accept": (302, 404, 404, 404, 404),
     "contests:index": ALL_200,
     "contests:edition": ALL_200,
     "contests:olympiad_index": ALL_200,
@@ -221,6 +225,16 @@ ADMIN_EXCEPTIONS = {
         "attendance_import": (302, 302, 200, 403, 200),
         "attendance_import POST": (302, 302, WRITES, 403, WRITES),
     },
+    # Registrations: made by teachers, never in the admin; methodists order the waiting
+    # list and move teachers in, the director reads (an action not hers changes nothing).
+    "events.registration": {
+        "add": (302, 302, 403, 403, 403),
+        "add POST": (302, 302, 403, 403, 403),
+        "action move_up": (302, 302, WRITES, 200, WRITES),
+        "action move_down": (302, 302, WRITES, 200, WRITES),
+        "action move_in": (302, 302, WRITES, 200, WRITES),
+        "action offer_free_places": (302, 302, WRITES, 200, WRITES),
+    },
     # A group's members against its meetings of a year: read by staff.
     "events.group": {"attendance": (302, 302, 200, 200, 200)},
 }
@@ -236,6 +250,9 @@ PAGE_ARGS = {
     "events:detail": lambda r: {"slug": r.event.slug},
     "events:detail_ics": lambda r: {"slug": r.event.slug},
     "events:group_detail": lambda r: {"slug": r.group.slug},
+    "events:register": lambda r: {"slug": r.event.slug},
+    "events:registration_cancel": lambda r: {"pk": r.records[Registration].pk},
+    "events:registration_accept": lambda r: {"pk": r.records[Registration].pk},
     "contests:edition": lambda r: {"slug": r.edition.contest.slug, "year": r.edition.year},
     "contests:olympiad_year": lambda r: {"year": r.olympiad.year},
     "contests:man_year": lambda r: {"year": r.man_work.year},

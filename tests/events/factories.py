@@ -3,7 +3,15 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from events.models import Attendance, AudienceRole, Event, Group, Material, Speaker
+from events.models import (
+    Attendance,
+    AudienceRole,
+    Event,
+    Group,
+    Material,
+    Registration,
+    Speaker,
+)
 from tests.factories import InstitutionFactory, TeacherFactory
 
 # Codes of events.models.region: twelve oblasts and the city of Kyiv (UA-30).
@@ -72,6 +80,15 @@ class AttendanceFactory(factory.django.DjangoModelFactory):
     teacher = factory.SubFactory(TeacherFactory)
     attended = True
     source = Attendance.Source.LIST
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    event = factory.SubFactory(EventFactory, registration_enabled=True, capacity=10)
+    teacher = factory.SubFactory(TeacherFactory)
+    status = Registration.Status.CONFIRMED
 
 
 def attend(event, teachers):

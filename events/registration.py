@@ -1,0 +1,318 @@
+"""Registering for an event, cancelling, the waiting list and its offers.
+
+Every change locks the event's row (``select_for_update``) inside a transaction and counts
+the confirmed places and open offers against the capacity there, so concurrent requests on
+PostgreSQL queue on the lock and never confirm more teachers than places. Each function
+runs a fixed number of queries whatever the number of registrations (one more save per
+place offered). Offers past their deadline are expired lazily by every action on the event
+and by ``manage.py expire_offers`` run by a timer.
+"""
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from events.models import Attendance, Event, Registration
+from imc_portal.models import Centre
+
+Status = Registration.Status
+
+
+class RegistrationError(Exception):
+    """Why the teacher cannot do what they asked, in words for them."""
+
+
+def closed_reason(event, now=None):
+    """Why registration for ``event`` is not open now, or None when it is."""
+    now = now or timezone.now()
+    if not event.registration_enabled:
+        return _("Registration is not open for this event.")
+    if event.status == Event.Status.CANCELLED:
+        return _("The event is cancelled.")
+    if event.start <= now:
+        return _("The event has started: registration is over.")
+    if event.registration_opens and now < event.registration_opens:
+        opens = timezone.localtime(event.registration_opens).strftime("%d.%m.%Y %H:%M")
+        return _("Registration opens on %(date)s.") % {"date": opens}
+    if event.registration_closes and now >= event.registration_closes:
+        return _("Registration is closed.")
+    return None
+
+
+def ineligible_reason(event, teacher):
+    """Why ``teacher`` may not register for ``event`` (its audience restriction), or None."""
+    if not event.registration_restricted:
+        return None
+    subjects = {subject.pk for subject in event.subjects.all()}
+    if subjects and not teacher.subjects.filter(pk__in=subjects).exists():
+        return _("This event is for teachers of other areas.")
+    kinds = event.audience_institution_kinds
+    if kinds and (teacher.institution is None or teacher.institution.kind not in kinds):
+        return _("This event is for teachers of other kinds of institutions.")
+    return None
+
+
+def places_left(event):
+    """Free places, or None when the event has no limit."""
+    if event.capacity is None:
+        return None
+    taken = event.registrations.holding_places().count()
+    return max(event.capacity - taken, 0)
+
+
+def _locked(event):
+    return Event.objects.select_for_update().get(pk=event.pk)
+
+
+def _email_of(teacher):
+    account = getattr(teacher, "account", None)
+    if account is not None and account.user.email:
+        return account.user.email
+    return teacher.email
+
+
+def _send(kind, registration, base_url):
+    address = _email_of(registration.teacher)
+    if not address:
+        return
+    context = {
+        "centre": Centre.current(),
+        "registration": registration,
+        "event": registration.event,
+        "teacher": registration.teacher,
+        "event_url": base_url + registration.event.get_absolute_url(),
+        "accept_url": base_url + registration.get_accept_url(),
+        "me_url": base_url + reverse("accounts:me"),
+    }
+    subject = render_to_string(f"events/email/{kind}_subject.txt", context)
+    body = render_to_string(f"events/email/{kind}_body.txt", context)
+    send_mail(" ".join(subject.split()), body, None, [address])
+
+
+def _after_commit(kind, registration, base_url):
+    transaction.on_commit(lambda: _send(kind, registration, base_url))
+
+
+def _confirm(registration, now, user=None):
+    registration.status = Status.CONFIRMED
+    registration.position = None
+    registration.offer_expires_at = None
+    registration.confirmed_at = now
+    registration._history_user = user
+    registration.save()
+    # On the register, not ticked yet: the methodist ticks who came.
+    Attendance.objects.get_or_create(
+        event_id=registration.event_id,
+        teacher_id=registration.teacher_id,
+        defaults={"source": Attendance.Source.REGISTERED, "attended": False},
+    )
+
+
+def _off_register(registration):
+    Attendance.objects.filter(
+        event_id=registration.event_id,
+        teacher_id=registration.teacher_id,
+        source=Attendance.Source.REGISTERED,
+        attended=False,
+    ).delete()
+
+
+def _expire(event, now, user=None):
+    """Offers of ``event`` past their deadline end; returns how many."""
+    expired = list(event.registrations.filter(status=Status.OFFERED, offer_expires_at__lte=now))
+    for registration in expired:
+        registration.status = Status.EXPIRED
+        registration._history_user = user
+        registration.save()
+    return len(expired)
+
+
+def _fill(event, now, base_url, user=None):
+    """Offer the free places to the first on the waiting list (the event is locked)."""
+    if event.capacity is None:
+        free = None
+    else:
+        free = event.capacity - event.registrations.holding_places().count()
+        if free <= 0:
+            return []
+    waiting = event.registrations.waiting().select_related("teacher__account__user", "event")
+    if free is not None:
+        waiting = waiting[:free]
+    offered = []
+    for registration in waiting:
+        registration.status = Status.OFFERED
+        registration.offered_at = now
+        registration.offer_expires_at = now + dt.timedelta(hours=event.offer_hours)
+        registration.position = None
+        registration._history_user = user
+        registration.save()
+        _after_commit("offer", registration, base_url)
+        offered.append(registration)
+    return offered
+
+
+def refresh(event, base_url=None, user=None):
+    """Expire the event's overdue offers and offer the places free now (after a cancellation,
+    a higher capacity or the timer). Returns the registrations offered a place."""
+    base_url = base_url or settings.SITE_URL
+    now = timezone.now()
+    with transaction.atomic():
+        event = _locked(event)
+        _expire(event, now, user)
+        if not event.registration_enabled:
+            return []
+        return _fill(event, now, base_url, user)
+
+
+def register(event, teacher, base_url):
+    """Register ``teacher``: a confirmed place, or the end of the waiting list when full."""
+    now = timezone.now()
+    with transaction.atomic():
+        event = _locked(event)
+        _expire(event, now)
+        if reason := closed_reason(event, now):
+            raise RegistrationError(reason)
+        registration = event.registrations.filter(teacher=teacher).first()
+        if registration is not None and registration.status not in Registration.ENDED:
+            return registration
+        if registration is None:
+            registration = Registration(event=event, teacher=teacher)
+        registration.event = event
+        taken = event.registrations.holding_places().count()
+        waiting_exists = event.registrations.filter(status=Status.WAITING).exists()
+        full = event.capacity is not None and (taken >= event.capacity or waiting_exists)
+        if full:
+            last = event.registrations.filter(status=Status.WAITING).aggregate(n=Max("position"))
+            registration.status = Status.WAITING
+            registration.position = (last["n"] or 0) + 1
+            registration.offered_at = registration.offer_expires_at = None
+            registration.save()
+        else:
+            _confirm(registration, now)
+            _after_commit("confirmed", registration, base_url)
+        return registration
+
+
+def cancel(registration, base_url, user=None):
+    """The teacher gives up their place (or their place on the list); a freed place is offered
+    to the first on the waiting list."""
+    now = timezone.now()
+    with transaction.atomic():
+        event = _locked(registration.event)
+        registration = event.registrations.select_for_update().get(pk=registration.pk)
+        if registration.status in Registration.ENDED:
+            return registration
+        if event.start <= now:
+            raise RegistrationError(
+                _("The event has started: the registration cannot be cancelled.")
+            )
+        held_place = registration.status in Registration.HOLDING_PLACES
+        registration.status = Status.CANCELLED
+        registration.position = None
+        registration.offer_expires_at = None
+        registration._history_user = user
+        registration.save()
+        if held_place:
+            _off_register(registration)
+        _expire(event, now)
+        _fill(event, now, base_url)
+        return registration
+
+
+def accept_offer(registration, base_url):
+    """The teacher takes the place offered, while the offer is open."""
+    now = timezone.now()
+    with transaction.atomic():
+        event = _locked(registration.event)
+        registration = event.registrations.select_for_update().get(pk=registration.pk)
+        if registration.status == Status.CONFIRMED:
+            return registration
+        if registration.status != Status.OFFERED or registration.offer_expires_at <= now:
+            _expire(event, now)
+            _fill(event, now, base_url)
+            raise RegistrationError(_("This offer is no longer open."))
+        _confirm(registration, now)
+        _after_commit("confirmed", registration, base_url)
+        return registration
+
+
+def move_in(registration, user, base_url):
+    """A methodist confirms a registration by hand, beyond the places if need be: the action
+    says so, and the capacity is not checked."""
+    now = timezone.now()
+    with transaction.atomic():
+        event = _locked(registration.event)
+        registration = event.registrations.select_for_update().get(pk=registration.pk)
+        if registration.status == Status.CONFIRMED:
+            return False
+        _confirm(registration, now, user)
+        _after_commit("confirmed", registration, base_url)
+        return True
+
+
+def move(registration, step, user):
+    """Swap a waiting registration with its neighbour on the list (``step`` -1 up, +1 down)."""
+    with transaction.atomic():
+        event = _locked(registration.event)
+        waiting = list(event.registrations.waiting())
+        pks = [row.pk for row in waiting]
+        if registration.pk not in pks:
+            return False
+        index = pks.index(registration.pk)
+        other = index + step
+        if not 0 <= other < len(waiting):
+            return False
+        # Renumber the list 1…n with the two swapped, saving only the rows that change.
+        waiting[index], waiting[other] = waiting[other], waiting[index]
+        for number, row in enumerate(waiting, start=1):
+            if row.position != number:
+                row.position = number
+                row._history_user = user
+                row.save(update_fields=["position", "updated"])
+        return True
+
+
+def expire_offers(base_url=None):
+    """Every event with an overdue offer: expire it and offer the place to the next one.
+    Idempotent; returns the number of events seen to."""
+    events = Event.objects.filter(
+        registrations__status=Status.OFFERED, registrations__offer_expires_at__lte=timezone.now()
+    ).distinct()
+    count = 0
+    for event in events:
+        refresh(event, base_url)
+        count += 1
+    return count
+
+
+def own_section(teacher):
+    """The teacher's registrations on their page (/me/): upcoming and past places, the
+    waiting list and open offers. Three queries whatever the number."""
+    now = timezone.now()
+    rows = Registration.objects.filter(teacher=teacher).select_related("event")
+    upcoming = list(
+        rows.filter(status__in=(*Registration.HOLDING_PLACES, Status.WAITING))
+        .filter(event__in=Event.objects.finishing_after(now))
+        .order_by("event__start", "pk")
+    )
+    past = list(
+        rows.filter(status=Status.CONFIRMED)
+        .exclude(event__in=Event.objects.finishing_after(now))
+        .order_by("-event__start", "-pk")
+    )
+    if not upcoming and not past:
+        return []
+    return [
+        {
+            "template": "events/includes/me_registrations.html",
+            "upcoming_registrations": upcoming,
+            "past_registrations": past,
+        }
+    ]

@@ -1,0 +1,128 @@
+"""A teacher registers for an event, cancels, and takes a place offered from the waiting
+list. POSTs from the event's page and from /me/; the answers are messages on the page."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from events import registration as services
+from events.models import Event, Registration
+from imc_portal.models import TeacherAccount
+
+
+def base_url(request):
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def linked_teacher(user):
+    """The teacher record of a linked account, or None."""
+    account = (
+        TeacherAccount.objects.select_related("teacher__institution").filter(user=user).first()
+    )
+    if account is None or not account.is_linked:
+        return None
+    return account.teacher
+
+
+def unlinked_reason(user):
+    if not user.is_authenticated:
+        return _("Sign in to register.")
+    if not TeacherAccount.objects.filter(user=user).exists():
+        return _("Only teachers' accounts register for events.")
+    return _("Your account is not linked to a teacher's record yet: a methodist confirms it soon.")
+
+
+def _refused(request, event, reason):
+    messages.error(request, reason)
+    response = redirect(event.get_absolute_url())
+    response.status_code = 303
+    return response
+
+
+def registration_context(request, event):
+    """What the event's page shows of registration: places left, whether it is open, and
+    the signed-in teacher's own registration. Nobody else's."""
+    if not event.registration_enabled:
+        return {}
+    overdue = event.registrations.filter(
+        status=Registration.Status.OFFERED, offer_expires_at__lte=timezone.now()
+    )
+    if overdue.exists():
+        services.refresh(event, base_url(request))
+    context = {
+        "places_left": services.places_left(event),
+        "closed_reason": services.closed_reason(event),
+        "teacher": None,
+        "mine": None,
+    }
+    if request.user.is_authenticated:
+        teacher = linked_teacher(request.user)
+        if teacher is None:
+            context["unlinked_reason"] = unlinked_reason(request.user)
+        else:
+            context["teacher"] = teacher
+            context["mine"] = event.registrations.filter(teacher=teacher).first()
+            context["ineligible_reason"] = services.ineligible_reason(event, teacher)
+    return {"registration": context}
+
+
+@require_POST
+@login_required(login_url="accounts:login")
+def register(request, slug):
+    event = get_object_or_404(Event.objects.published(), slug=slug)
+    teacher = linked_teacher(request.user)
+    if teacher is None:
+        return _refused(request, event, unlinked_reason(request.user))
+    if reason := services.ineligible_reason(event, teacher):
+        return _refused(request, event, reason)
+    try:
+        registration = services.register(event, teacher, base_url(request))
+    except services.RegistrationError as error:
+        return _refused(request, event, str(error))
+    if registration.status == Registration.Status.WAITING:
+        messages.warning(
+            request,
+            _("All places are taken: you are number %(position)d on the waiting list.")
+            % {"position": registration.position},
+        )
+    else:
+        messages.success(request, _("You are registered."))
+    return redirect(event.get_absolute_url())
+
+
+def _own_registration(request, pk):
+    teacher = linked_teacher(request.user)
+    return get_object_or_404(
+        Registration.objects.select_related("event"), pk=pk, teacher=teacher or -1
+    )
+
+
+@require_POST
+@login_required(login_url="accounts:login")
+def cancel(request, pk):
+    registration = _own_registration(request, pk)
+    try:
+        services.cancel(registration, base_url(request), user=request.user)
+    except services.RegistrationError as error:
+        return _refused(request, registration.event, str(error))
+    messages.success(request, _("Your registration is cancelled."))
+    if request.POST.get("next") == "me":
+        return redirect("accounts:me")
+    return redirect(registration.event)
+
+
+@login_required(login_url="accounts:login")
+def accept(request, pk):
+    """The link of an offer e-mail: a page with a button (GET), the place taken (POST)."""
+    registration = _own_registration(request, pk)
+    if request.method != "POST":
+        return redirect(registration.event)
+    try:
+        services.accept_offer(registration, base_url(request))
+    except services.RegistrationError as error:
+        return _refused(request, registration.event, str(error))
+    messages.success(request, _("The place is yours: you are registered."))
+    return redirect(registration.event)
