@@ -1,0 +1,420 @@
+"""Registration for events: places, the waiting list and its offers, cancelling, the
+methodists' actions, the teacher's page, and never more confirmed than places."""
+
+import datetime as dt
+import threading
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import IntegrityError, connection, transaction
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from events import registration as services
+from events.models import Attendance, Registration
+from imc_portal.models import TeacherAccount
+from tests.events.factories import EventFactory, RegistrationFactory
+from tests.factories import SubjectFactory, TeacherAccountFactory, TeacherFactory
+
+pytestmark = pytest.mark.django_db
+Status = Registration.Status
+BASE = "http://testserver"
+
+
+def linked_client(teacher=None):
+    teacher = teacher or TeacherFactory()
+    account = TeacherAccountFactory(status=TeacherAccount.Status.LINKED, teacher=teacher)
+    client = Client()
+    client.force_login(account.user)
+    return client, teacher, account
+
+
+def open_event(**fields):
+    fields.setdefault("registration_enabled", True)
+    fields.setdefault("capacity", 2)
+    return EventFactory(**fields)
+
+
+@pytest.fixture(autouse=True)
+def _mail_on_commit(monkeypatch):
+    """E-mails leave when the transaction commits; a test's transaction never commits, so
+    here they leave when the service's own block would have committed."""
+    monkeypatch.setattr(services.transaction, "on_commit", lambda callback: callback())
+
+
+def register_url(event):
+    return reverse("events:register", kwargs={"slug": event.slug})
+
+
+def cancel_url(registration):
+    return reverse("events:registration_cancel", kwargs={"pk": registration.pk})
+
+
+def accept_url(registration):
+    return reverse("events:registration_accept", kwargs={"pk": registration.pk})
+
+
+def page_text(client, event):
+    response = client.get(event.get_absolute_url())
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_registering_confirms_and_the_page_shows_one_place_fewer():
+    event = open_event(capacity=2)
+    client, teacher, account = linked_client()
+    assert "2 місця залишилося" in page_text(Client(), event)
+    response = client.post(register_url(event), follow=True)
+    assert "Ви зареєстровані." in response.content.decode()
+    registration = Registration.objects.get(event=event, teacher=teacher)
+    assert registration.status == Status.CONFIRMED
+    assert "1 місце залишилося" in page_text(Client(), event)
+    attendance = Attendance.objects.get(event=event, teacher=teacher)
+    assert (attendance.source, attendance.attended) == (Attendance.Source.REGISTERED, False)
+    assert [message.to for message in mail.outbox] == [[account.user.email]]
+    assert event.title in mail.outbox[0].subject
+
+
+def test_a_full_event_puts_the_teacher_on_the_waiting_list_with_a_position():
+    event = open_event(capacity=1)
+    RegistrationFactory(event=event)
+    client, teacher, _account = linked_client()
+    response = client.post(register_url(event), follow=True)
+    assert "ви №1 у списку очікування" in response.content.decode()
+    second, other, _ = linked_client()
+    second.post(register_url(event))
+    rows = Registration.objects.filter(event=event, status=Status.WAITING).order_by("position")
+    assert [(row.teacher, row.position) for row in rows] == [(teacher, 1), (other, 2)]
+    assert "Ви №2 у списку очікування." in page_text(second, event)
+    assert not Attendance.objects.filter(event=event, teacher=teacher).exists()
+
+
+def test_cancelling_offers_the_place_to_the_first_waiting_by_email():
+    event = open_event(capacity=1)
+    client, teacher, _ = linked_client()
+    client.post(register_url(event))
+    waiting_client, first, first_account = linked_client()
+    waiting_client.post(register_url(event))
+    _c, second, _a = linked_client()
+    _c.post(register_url(event))
+    mine = Registration.objects.get(event=event, teacher=teacher)
+    mail.outbox.clear()
+    response = client.post(cancel_url(mine), follow=True)
+    assert "Вашу реєстрацію скасовано." in response.content.decode()
+    mine.refresh_from_db()
+    assert mine.status == Status.CANCELLED
+    assert not Attendance.objects.filter(event=event, teacher=teacher).exists()
+    offer = Registration.objects.get(event=event, teacher=first)
+    assert offer.status == Status.OFFERED
+    assert offer.offer_expires_at - offer.offered_at == dt.timedelta(hours=24)
+    assert Registration.objects.get(event=event, teacher=second).status == Status.WAITING
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [first_account.user.email]
+    assert BASE + accept_url(offer) in mail.outbox[0].body
+    # The link shows the offer; the button takes the place.
+    assert "Взяти місце" in page_text(waiting_client, event)
+    waiting_client.post(accept_url(offer))
+    offer.refresh_from_db()
+    assert offer.status == Status.CONFIRMED
+    assert Attendance.objects.filter(event=event, teacher=first).exists()
+
+
+def test_an_unconfirmed_offer_passes_to_the_next_on_the_list():
+    event = open_event(capacity=1)
+    offered = RegistrationFactory(
+        event=event,
+        status=Status.OFFERED,
+        offered_at=timezone.now() - dt.timedelta(hours=25),
+        offer_expires_at=timezone.now() - dt.timedelta(hours=1),
+    )
+    account = TeacherAccountFactory(status=TeacherAccount.Status.LINKED, teacher=TeacherFactory())
+    following = RegistrationFactory(
+        event=event, teacher=account.teacher, status=Status.WAITING, position=1
+    )
+    call_command("expire_offers", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    offered.refresh_from_db()
+    following.refresh_from_db()
+    assert offered.status == Status.EXPIRED
+    assert following.status == Status.OFFERED
+    assert [message.to for message in mail.outbox] == [[account.user.email]]
+    call_command("expire_offers", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert len(mail.outbox) == 1  # nothing twice
+
+
+def test_an_expired_offer_cannot_be_taken():
+    event = open_event(capacity=1)
+    client, teacher, _ = linked_client()
+    offer = RegistrationFactory(
+        event=event,
+        teacher=teacher,
+        status=Status.OFFERED,
+        offered_at=timezone.now() - dt.timedelta(hours=30),
+        offer_expires_at=timezone.now() - dt.timedelta(hours=6),
+    )
+    response = client.post(accept_url(offer), follow=True)
+    assert "Ця пропозиція вже не діє." in response.content.decode()
+    offer.refresh_from_db()
+    assert offer.status == Status.EXPIRED
+
+
+def test_a_higher_capacity_offers_the_places(methodist_client):
+    event = open_event(capacity=1)
+    RegistrationFactory(event=event)
+    waiting = [
+        RegistrationFactory(event=event, status=Status.WAITING, position=number)
+        for number in (1, 2, 3)
+    ]
+    url = reverse("admin:events_event_change", args=[event.pk])
+    from tests.admin_records import admin_form_data
+
+    data = admin_form_data(methodist_client.get(url))
+    data["capacity"] = "3"
+    response = methodist_client.post(url, data)
+    assert response.status_code == 302
+    statuses = [Registration.objects.get(pk=row.pk).status for row in waiting]
+    assert statuses == [Status.OFFERED, Status.OFFERED, Status.WAITING]
+
+
+def test_one_registration_per_teacher_and_event():
+    registration = RegistrationFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Registration.objects.create(
+            event=registration.event, teacher=registration.teacher, status=Status.WAITING
+        )
+
+
+def test_registering_again_after_cancelling_reuses_the_row():
+    event = open_event(capacity=5)
+    client, teacher, _ = linked_client()
+    client.post(register_url(event))
+    registration = Registration.objects.get(event=event, teacher=teacher)
+    client.post(cancel_url(registration))
+    client.post(register_url(event))
+    assert list(Registration.objects.filter(event=event).values_list("pk", "status")) == [
+        (registration.pk, Status.CONFIRMED)
+    ]
+
+
+def test_an_unlinked_account_is_told_why():
+    event = open_event()
+    account = TeacherAccountFactory()  # pending
+    client = Client()
+    client.force_login(account.user)
+    assert "ще не пов’язаний" in page_text(client, event)
+    response = client.post(register_url(event), follow=True)
+    assert "ще не пов’язаний" in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_anonymous_visitors_see_places_and_a_sign_in_link():
+    event = open_event(capacity=3)
+    RegistrationFactory(event=event)
+    text = page_text(Client(), event)
+    assert "2 місця залишилося" in text
+    login = reverse("accounts:login") + "?next=" + event.get_absolute_url()
+    assert f'href="{login}"' in text
+    assert "Увійдіть, щоб зареєструватися" in text
+    response = Client().post(register_url(event))
+    assert response.status_code == 302
+    assert not Registration.objects.filter(event=event, status=Status.WAITING).exists()
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"registration_enabled": False}, "Реєстрацію на цю подію не відкрито."),
+        (
+            {"registration_opens": timezone.now() + dt.timedelta(days=1)},
+            "Реєстрація відкриється",
+        ),
+        ({"registration_closes": timezone.now() - dt.timedelta(hours=1)}, "Реєстрацію закрито."),
+        (
+            {"start": timezone.now() - dt.timedelta(hours=1)},
+            "Подія почалася: реєстрацію завершено.",
+        ),
+    ],
+)
+def test_registration_not_open_says_why(fields, message):
+    event = open_event(**fields)
+    client, teacher, _ = linked_client()
+    response = client.post(register_url(event), follow=True)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Registration.objects.exists()
+
+
+def test_a_restricted_event_refuses_teachers_of_other_areas():
+    subject = SubjectFactory()
+    event = open_event(registration_restricted=True)
+    event.subjects.add(subject)
+    client, teacher, _ = linked_client()
+    response = client.post(register_url(event), follow=True)
+    assert "для вчителів інших напрямів" in response.content.decode()
+    assert not Registration.objects.exists()
+    teacher.subjects.add(subject)
+    client.post(register_url(event))
+    assert Registration.objects.get().status == Status.CONFIRMED
+
+
+def test_cancelling_after_the_start_is_refused():
+    event = open_event(start=timezone.now() - dt.timedelta(minutes=5))
+    client, teacher, _ = linked_client()
+    registration = RegistrationFactory(event=event, teacher=teacher)
+    response = client.post(cancel_url(registration), follow=True)
+    assert "Подія почалася" in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == Status.CONFIRMED
+
+
+def test_nobody_cancels_someone_elses_registration():
+    registration = RegistrationFactory()
+    client, _teacher, _ = linked_client()
+    assert client.post(cancel_url(registration)).status_code == 404
+    registration.refresh_from_db()
+    assert registration.status == Status.CONFIRMED
+
+
+def test_my_page_lists_upcoming_and_past_registrations_and_waiting_places():
+    client, teacher, _ = linked_client()
+    upcoming = RegistrationFactory(teacher=teacher, event=open_event(title="Майбутній семінар"))
+    RegistrationFactory(
+        teacher=teacher,
+        status=Status.WAITING,
+        position=4,
+        event=open_event(title="Повний семінар"),
+    )
+    past_event = open_event(
+        title="Минулий семінар",
+        start=timezone.now() - dt.timedelta(days=30),
+    )
+    RegistrationFactory(teacher=teacher, event=past_event)
+    RegistrationFactory(event=open_event(title="Чужий семінар"))
+    text = client.get(reverse("accounts:me")).content.decode()
+    assert "Мої реєстрації" in text
+    assert "Майбутній семінар" in text
+    assert "№4 у списку очікування" in text
+    assert "Минулий семінар" in text
+    assert "Чужий семінар" not in text
+    assert upcoming.event.get_ics_url() in text
+    ics = client.get(upcoming.event.get_ics_url())
+    assert ics.status_code == 200
+    assert ics["Content-Type"].startswith("text/calendar")
+    assert "Майбутній семінар" in ics.content.decode()
+
+
+def test_the_public_page_never_names_the_registrants():
+    registration = RegistrationFactory(teacher=TeacherFactory(surname="Неназивана"))
+    assert "Неназивана" not in page_text(Client(), registration.event)
+
+
+# The methodists' actions.
+
+
+def _action(client, action, registrations):
+    return client.post(
+        reverse("admin:events_registration_changelist"),
+        {"action": action, "_selected_action": [row.pk for row in registrations]},
+    )
+
+
+def test_a_methodist_reorders_the_waiting_list_and_moves_in(methodist_client):
+    event = open_event(capacity=1)
+    RegistrationFactory(event=event)
+    first, second = (
+        RegistrationFactory(event=event, status=Status.WAITING, position=number)
+        for number in (1, 2)
+    )
+    assert _action(methodist_client, "move_up", [second]).status_code == 302
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (second.position, first.position) == (1, 2)
+    assert second.history.latest().history_user.username == "methodist"
+    _action(methodist_client, "move_in", [first])
+    first.refresh_from_db()
+    assert first.status == Status.CONFIRMED
+    assert event.registrations.filter(status=Status.CONFIRMED).count() == 2  # beyond, by hand
+    from django.contrib.admin.models import LogEntry
+
+    assert LogEntry.objects.filter(object_id=str(first.pk)).exists()
+
+
+def test_the_director_changes_nothing_with_the_actions(director_client):
+    event = open_event(capacity=1)
+    RegistrationFactory(event=event)
+    waiting = RegistrationFactory(event=event, status=Status.WAITING, position=1)
+    before = list(Registration.objects.order_by("pk").values_list("status", "position"))
+    for action in ("move_up", "move_down", "move_in", "offer_free_places"):
+        response = _action(director_client, action, [waiting])
+        assert response.status_code in (200, 403)
+    after = list(Registration.objects.order_by("pk").values_list("status", "position"))
+    assert after == before
+    change = reverse("admin:events_registration_change", args=[waiting.pk])
+    assert director_client.post(change, {"note": "x"}).status_code == 403
+
+
+# A fixed number of queries, whatever the number of registrations.
+
+
+# Exact numbers, the same for 3 and 30 registrations (savepoints and e-mails included).
+REGISTER_QUERIES = 10
+CANCEL_QUERIES = 12
+ACCEPT_QUERIES = 14
+
+
+@pytest.mark.parametrize("others", [3, 30])
+def test_register_cancel_and_promote_take_a_fixed_number_of_queries(
+    others, django_assert_num_queries
+):
+    event = open_event(capacity=others)
+    for _ in range(others):
+        RegistrationFactory(event=event)
+    waiting = [
+        RegistrationFactory(event=event, status=Status.WAITING, position=number)
+        for number in range(1, others + 1)
+    ]
+    teacher = TeacherFactory()
+    with django_assert_num_queries(REGISTER_QUERIES):
+        services.register(event, teacher, BASE)  # the end of the list
+    confirmed = event.registrations.filter(status=Status.CONFIRMED).first()
+    with django_assert_num_queries(CANCEL_QUERIES):
+        services.cancel(confirmed, BASE)  # and the first waiting is offered the place
+    offer = Registration.objects.get(pk=waiting[0].pk)
+    assert offer.status == Status.OFFERED
+    with django_assert_num_queries(ACCEPT_QUERIES):
+        services.accept_offer(offer, BASE)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_registrations_never_exceed_the_places():
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises writers: the row lock is tested on PostgreSQL")
+    capacity, attempts = 3, 8
+    event = open_event(capacity=capacity)
+    teachers = [TeacherFactory() for _ in range(attempts)]
+    barrier = threading.Barrier(attempts)
+    errors = []
+
+    def attempt(teacher):
+        try:
+            barrier.wait()
+            services.register(event, teacher, BASE)
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=attempt, args=(teacher,)) for teacher in teachers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    statuses = sorted(Registration.objects.filter(event=event).values_list("status", flat=True))
+    assert statuses.count(Status.CONFIRMED) == capacity
+    assert statuses.count(Status.WAITING) == attempts - capacity
+    positions = sorted(
+        Registration.objects.filter(status=Status.WAITING).values_list("position", flat=True)
+    )
+    assert positions == list(range(1, attempts - capacity + 1))
