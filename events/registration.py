@@ -293,26 +293,27 @@ def expire_offers(base_url=None):
 
 
 def own_section(teacher):
-    """The teacher's registrations on their page (/me/): upcoming and past places, the
-    waiting list and open offers. Three queries whatever the number."""
+    """The teacher's registrations on their page (/me/): upcoming places, the waiting list
+    and open offers, and the past events they were registered for. One query."""
     now = timezone.now()
-    rows = Registration.objects.filter(teacher=teacher).select_related("event")
-    upcoming = list(
-        rows.filter(status__in=(*Registration.HOLDING_PLACES, Status.WAITING))
-        .filter(event__in=Event.objects.finishing_after(now))
+    rows = (
+        Registration.objects.filter(teacher=teacher)
+        .exclude(status__in=Registration.ENDED)
+        .select_related("event")
         .order_by("event__start", "pk")
     )
-    past = list(
-        rows.filter(status=Status.CONFIRMED)
-        .exclude(event__in=Event.objects.finishing_after(now))
-        .order_by("-event__start", "-pk")
-    )
+    upcoming, past = [], []
+    for row in rows:
+        if (row.event.end or row.event.start) >= now:
+            upcoming.append(row)
+        elif row.status == Status.CONFIRMED:
+            past.append(row)
     if not upcoming and not past:
         return []
     return [
         {
             "template": "events/includes/me_registrations.html",
             "upcoming_registrations": upcoming,
-            "past_registrations": past,
+            "past_registrations": past[::-1],
         }
     ]

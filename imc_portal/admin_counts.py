@@ -40,6 +40,9 @@ PHRASES = {
         "%(count)s audience role", "%(count)s audience roles", n
     ),
     "events.region": lambda n: ngettext("%(count)s region", "%(count)s regions", n),
+    "events.registration": lambda n: ngettext(
+        "%(count)s registration", "%(count)s registrations", n
+    ),
     "contests.contest": lambda n: ngettext(
         "%(count)s professional contest", "%(count)s professional contests", n
     ),

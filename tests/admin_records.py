@@ -13,8 +13,8 @@ import tests.contests.factories
 import tests.events.factories
 import tests.factories
 import tests.publications.factories
-from events.models import Event
-from tests.events.factories import EventFactory
+from events.models import Event, Registration
+from tests.events.factories import EventFactory, RegistrationFactory
 
 FACTORIES = {
     factory_class._meta.model: factory_class
@@ -52,6 +52,20 @@ def someone():
     return user
 
 
+def registration_for(action):
+    """A registration each action changes: one place taken, two on the waiting list (for
+    "offer the free places", a second place free)."""
+    event = EventFactory(
+        registration_enabled=True, capacity=2 if action == "offer_free_places" else 1
+    )
+    RegistrationFactory(event=event)
+    first, second = (
+        RegistrationFactory(event=event, status=Registration.Status.WAITING, position=number)
+        for number in (1, 2)
+    )
+    return second if action == "move_up" else first
+
+
 def make_record(model, action=None):
     if model is User:
         return someone()
@@ -70,6 +84,8 @@ def make_record(model, action=None):
     if model is Event:
         # Each action finds something to change: publish a draft, hide a published one.
         return EventFactory(is_published=action != "publish")
+    if model is Registration and action:
+        return registration_for(action)
     if model in FACTORIES:
         return FACTORIES[model]()
     # A fixed list seeded by a migration (the regions).

@@ -12,7 +12,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from events.models import Event
+from events.models import Event, Registration
 from imc_portal.admin_counts import PHRASES, count_phrase
 from imc_portal.models import TeacherAccount
 from tests.admin_records import FACTORIES, form_data, make_record, model_of, superuser_request
@@ -103,6 +103,14 @@ def test_methodist_runs_the_actions_of_the_portal(methodist_client, app_label, m
     elif action == "confirm_links":  # a pending link to a teacher's record
         record.refresh_from_db()
         assert record.status == TeacherAccount.Status.LINKED
+    elif model_name == "registration":  # the first on a waiting list of two (move_up: the second)
+        record.refresh_from_db()
+        assert (record.status, record.position) == {
+            "move_up": (Registration.Status.WAITING, 1),
+            "move_down": (Registration.Status.WAITING, 2),
+            "move_in": (Registration.Status.CONFIRMED, None),
+            "offer_free_places": (Registration.Status.OFFERED, None),
+        }[action]
     else:
         record.refresh_from_db()
         assert record.is_published is (action == "publish")

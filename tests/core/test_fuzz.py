@@ -336,14 +336,18 @@ def test_fuzz_sent_every_address_its_examples(capsys):
 @pytest.mark.django_db
 def test_fuzz_crawl_reaches_the_records(site):
     """The crawl found a real address for every route with path parameters but the
-    material downloads (a draft event's link to another site) and the one-time links sent
-    by e-mail (teachers' accounts), so the fuzz reaches the views with real values and junk
+    material downloads (a draft event's link to another site), the one-time links sent
+    by e-mail (teachers' accounts) and registering for events (POSTs, and an offer's link
+    that only its teacher opens), so the fuzz reaches the views with real values and junk
     in the query, not only 404s; and the filters' real values."""
     with_parameters = {route for route, converters, _, _ in ROUTES if converters}
     assert with_parameters - set(site["paths"]) == {
         "events/materials/<int:pk>/",
         "accounts/confirm/<uidb64>/<token>/",
         "accounts/password/reset/<uidb64>/<token>/",
+        "events/<slug:slug>/register/",
+        "events/registrations/<int:pk>/cancel/",
+        "events/registrations/<int:pk>/accept/",
     }
     for name in ("area", "institution", "kind", "level", "audience", "stage", "result"):
         assert site["queries"].get(name), name
