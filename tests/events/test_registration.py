@@ -6,6 +6,7 @@ import io
 import threading
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.core import mail
 from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
@@ -16,7 +17,8 @@ from django.utils import timezone
 from events import registration as services
 from events.models import Attendance, Registration
 from imc_portal.models import TeacherAccount
-from tests.events.factories import EventFactory, RegistrationFactory
+from tests.admin_records import admin_form_data
+from tests.events.factories import EventFactory, GroupFactory, RegistrationFactory
 from tests.factories import SubjectFactory, TeacherAccountFactory, TeacherFactory
 
 pytestmark = pytest.mark.django_db
@@ -168,8 +170,6 @@ def test_a_higher_capacity_offers_the_places(methodist_client):
         for number in (1, 2, 3)
     ]
     url = reverse("admin:events_event_change", args=[event.pk])
-    from tests.admin_records import admin_form_data
-
     data = admin_form_data(methodist_client.get(url))
     data["capacity"] = "3"
     response = methodist_client.post(url, data)
@@ -336,8 +336,6 @@ def test_a_methodist_reorders_the_waiting_list_and_moves_in(methodist_client):
     first.refresh_from_db()
     assert first.status == Status.CONFIRMED
     assert event.registrations.filter(status=Status.CONFIRMED).count() == 2  # beyond, by hand
-    from django.contrib.admin.models import LogEntry
-
     assert LogEntry.objects.filter(object_id=str(first.pk)).exists()
 
 
@@ -419,3 +417,26 @@ def test_concurrent_registrations_never_exceed_the_places():
         Registration.objects.filter(status=Status.WAITING).values_list("position", flat=True)
     )
     assert positions == list(range(1, attempts - capacity + 1))
+
+
+def test_a_registration_makes_the_kept_anonymous_page_stale(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    event = open_event(capacity=3)
+    anonymous = Client()
+    anonymous.get(event.get_absolute_url())
+    kept = anonymous.get(event.get_absolute_url())
+    assert kept["X-Page-Cache"] == "hit"
+    assert "3 місця залишилося" in kept.content.decode()
+    client, _teacher, _ = linked_client()
+    client.post(register_url(event))
+    fresh = anonymous.get(event.get_absolute_url())
+    assert fresh["X-Page-Cache"] == "miss"
+    assert "2 місця залишилося" in fresh.content.decode()
+
+
+def test_a_groups_meeting_takes_registrations_too():
+    meeting = open_event(group=GroupFactory(), kind="meeting", capacity=1)
+    client, teacher, _ = linked_client()
+    client.post(register_url(meeting))
+    assert Registration.objects.get(event=meeting).teacher == teacher
+    assert "Місць немає" in page_text(Client(), meeting)
