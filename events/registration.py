@@ -177,27 +177,33 @@ def register(event, teacher, base_url):
     with transaction.atomic():
         event = _locked(event)
         _expire(event, now)
-        if reason := closed_reason(event, now):
-            raise RegistrationError(reason)
-        registration = event.registrations.filter(teacher=teacher).first()
-        if registration is not None and registration.status not in Registration.ENDED:
-            return registration
-        if registration is None:
-            registration = Registration(event=event, teacher=teacher)
-        registration.event = event
-        taken = event.registrations.holding_places().count()
-        waiting_exists = event.registrations.filter(status=Status.WAITING).exists()
-        full = event.capacity is not None and (taken >= event.capacity or waiting_exists)
-        if full:
-            last = event.registrations.filter(status=Status.WAITING).aggregate(n=Max("position"))
-            registration.status = Status.WAITING
-            registration.position = (last["n"] or 0) + 1
-            registration.offered_at = registration.offer_expires_at = None
-            registration.save()
-        else:
-            _confirm(registration, now)
-            _after_commit("confirmed", registration, base_url)
+        reason = closed_reason(event, now)
+        if reason is None:
+            return _register(event, teacher, now, base_url)
+    # Outside the block, so that the offers expired above stay expired.
+    raise RegistrationError(reason)
+
+
+def _register(event, teacher, now, base_url):
+    """The registration itself, the event locked and open."""
+    registration = event.registrations.filter(teacher=teacher).first()
+    if registration is not None and registration.status not in Registration.ENDED:
         return registration
+    if registration is None:
+        registration = Registration(event=event, teacher=teacher)
+    registration.event = event
+    taken = event.registrations.holding_places().count()
+    last = event.registrations.filter(status=Status.WAITING).aggregate(n=Max("position"))["n"]
+    # Nobody passes the waiting list: a place free while some wait is being offered to them.
+    if event.capacity is not None and (taken >= event.capacity or last is not None):
+        registration.status = Status.WAITING
+        registration.position = (last or 0) + 1
+        registration.offered_at = registration.offer_expires_at = None
+        registration.save()
+    else:
+        _confirm(registration, now)
+        _after_commit("confirmed", registration, base_url)
+    return registration
 
 
 def cancel(registration, base_url, user=None):
@@ -234,13 +240,14 @@ def accept_offer(registration, base_url):
         registration = event.registrations.select_for_update().get(pk=registration.pk)
         if registration.status == Status.CONFIRMED:
             return registration
-        if registration.status != Status.OFFERED or registration.offer_expires_at <= now:
-            _expire(event, now)
-            _fill(event, now, base_url)
-            raise RegistrationError(_("This offer is no longer open."))
-        _confirm(registration, now)
-        _after_commit("confirmed", registration, base_url)
-        return registration
+        if registration.status == Status.OFFERED and registration.offer_expires_at > now:
+            _confirm(registration, now)
+            _after_commit("confirmed", registration, base_url)
+            return registration
+        # Too late: the place passes to the next (kept: the error is raised after the block).
+        _expire(event, now)
+        _fill(event, now, base_url)
+    raise RegistrationError(_("This offer is no longer open."))
 
 
 def move_in(registration, user, base_url):
