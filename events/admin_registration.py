@@ -5,12 +5,14 @@ director reads and changes nothing. Who was offered what and when: the offer's c
 and each registration's history."""
 
 from django.contrib import admin, messages
+from django.db.models import Case, IntegerField, Value, When
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from events import registration as services
+from events.models import Registration
 
 
 def _base_url(request):
@@ -39,7 +41,8 @@ class RegistrationAdmin(SimpleHistoryAdmin):
     search_fields = ["teacher__surname", "teacher__first_name", "event__title"]
     autocomplete_fields = ["event", "teacher"]
     date_hierarchy = "created"
-    ordering = ["event", "status", "position", "created", "pk"]
+    # An event's confirmed places first, then the offers, then the waiting list in its order.
+    ordering = ["event", "_rank", "position", "created", "pk"]
     fields = [
         "event",
         "teacher",
@@ -62,6 +65,22 @@ class RegistrationAdmin(SimpleHistoryAdmin):
         "confirmed_at",
     ]
     actions = ["move_up", "move_down", "move_in", "offer_free_places"]
+
+    def get_queryset(self, request):
+        order = [
+            Registration.Status.CONFIRMED,
+            Registration.Status.OFFERED,
+            Registration.Status.WAITING,
+            Registration.Status.EXPIRED,
+            Registration.Status.CANCELLED,
+        ]
+        rank = Case(
+            *(When(status=status, then=Value(number)) for number, status in enumerate(order)),
+            output_field=IntegerField(),
+        )
+        # As ModelAdmin.get_queryset, with the rank there before the ordering that uses it.
+        queryset = self.model._default_manager.get_queryset().annotate(_rank=rank)
+        return queryset.order_by(*self.get_ordering(request))
 
     def has_add_permission(self, request):
         # Teachers register themselves; a methodist moves somebody in from the list.

@@ -22,6 +22,7 @@ urlpatterns = [
         views.registration_accept,
         name="registration_accept",
     ),
+    path("events/my-registrations.ics", views.my_calendar, name="my_calendar"),
     path("events/<slug:slug>/", views.event_detail, name="detail"),
     path("events/<slug:slug>/register/", views.register, name="register"),
     path("events/<slug:slug>/ics", views.event_ics, name="detail_ics"),

@@ -10,7 +10,7 @@ from events.views.feeds import feed_atom, feed_ics
 from events.views.groups import group_detail, group_list
 from events.views.registration import accept as registration_accept
 from events.views.registration import cancel as registration_cancel
-from events.views.registration import register
+from events.views.registration import my_calendar, register
 
 __all__ = [
     "archive",
@@ -22,6 +22,7 @@ __all__ = [
     "group_detail",
     "group_list",
     "material_download",
+    "my_calendar",
     "register",
     "registration_accept",
     "registration_cancel",

@@ -3,12 +3,16 @@ list. POSTs from the event's page and from /me/; the answers are messages on the
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from events import registration as services
+from events.ics import build_calendar
 from events.models import Event, Registration
 from imc_portal.models import TeacherAccount
 
@@ -126,3 +130,24 @@ def accept(request, pk):
         return _refused(request, registration.event, str(error))
     messages.success(request, _("The place is yours: you are registered."))
     return redirect(registration.event)
+
+
+@never_cache
+@login_required(login_url="accounts:login")
+def my_calendar(request):
+    """The teacher's confirmed registrations, upcoming and past, as one calendar file."""
+    teacher = linked_teacher(request.user)
+    if teacher is None:
+        raise PermissionDenied
+    events = (
+        Event.objects.filter(
+            registrations__teacher=teacher,
+            registrations__status=Registration.Status.CONFIRMED,
+        )
+        .select_related("venue")
+        .order_by("start", "pk")
+    )
+    body = build_calendar(list(events), request, _("My registrations"))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="my-registrations.ics"'
+    return response

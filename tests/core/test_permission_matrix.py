@@ -64,6 +64,7 @@ PAGES = {
     "events:register": (405, 405, 405, 405, 405),
     "events:registration_cancel": (405, 405, 405, 405, 405),
     "events:registration_accept": (302, 404, 404, 404, 404),
+    "events:my_calendar": TEACHER_200,
     "contests:index": ALL_200,
     "contests:edition": ALL_200,
     "contests:olympiad_index": ALL_200,

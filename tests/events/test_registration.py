@@ -305,6 +305,16 @@ def test_my_page_lists_upcoming_and_past_registrations_and_waiting_places():
     assert ics.status_code == 200
     assert ics["Content-Type"].startswith("text/calendar")
     assert "Майбутній семінар" in ics.content.decode()
+    mine = client.get(reverse("events:my_calendar"))
+    assert mine["Content-Type"].startswith("text/calendar")
+    assert mine["Content-Disposition"] == 'attachment; filename="my-registrations.ics"'
+    summaries = [
+        line.removeprefix("SUMMARY:")
+        for line in mine.content.decode().splitlines()
+        if line.startswith("SUMMARY:")
+    ]
+    assert summaries == ["Минулий семінар", "Майбутній семінар"]  # confirmed ones only
+    assert reverse("events:my_calendar") in text
 
 
 def test_the_public_page_never_names_the_registrants():
@@ -324,7 +334,7 @@ def _action(client, action, registrations):
 
 def test_a_methodist_reorders_the_waiting_list_and_moves_in(methodist_client):
     event = open_event(capacity=1)
-    RegistrationFactory(event=event)
+    RegistrationFactory(event=event, status=Status.CONFIRMED)
     first, second = (
         RegistrationFactory(event=event, status=Status.WAITING, position=number)
         for number in (1, 2)
@@ -334,6 +344,16 @@ def test_a_methodist_reorders_the_waiting_list_and_moves_in(methodist_client):
     second.refresh_from_db()
     assert (second.position, first.position) == (1, 2)
     assert second.history.latest().history_user.username == "methodist"
+    listing = methodist_client.get(
+        reverse("admin:events_registration_changelist"), {"event__id__exact": event.pk}
+    )
+    rows = list(listing.context["cl"].result_list)
+    assert [(row.status, row.position) for row in rows] == [
+        (Status.CONFIRMED, None),
+        (Status.WAITING, 1),
+        (Status.WAITING, 2),
+    ]
+    assert rows[1] == second
     _action(methodist_client, "move_in", [first])
     first.refresh_from_db()
     assert first.status == Status.CONFIRMED
