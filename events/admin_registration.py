@@ -41,8 +41,6 @@ class RegistrationAdmin(SimpleHistoryAdmin):
     search_fields = ["teacher__surname", "teacher__first_name", "event__title"]
     autocomplete_fields = ["event", "teacher"]
     date_hierarchy = "created"
-    # An event's confirmed places first, then the offers, then the waiting list in its order.
-    ordering = ["event", "_rank", "position", "created", "pk"]
     fields = [
         "event",
         "teacher",
@@ -65,6 +63,11 @@ class RegistrationAdmin(SimpleHistoryAdmin):
         "confirmed_at",
     ]
     actions = ["move_up", "move_down", "move_in", "offer_free_places"]
+
+    def get_ordering(self, request):
+        # An event's confirmed places first, then the offers, then the waiting list in its
+        # order (``_rank``: annotated below, so not in ``ordering``, which the checks read).
+        return ["event", "_rank", "position", "created", "pk"]
 
     def get_queryset(self, request):
         order = [

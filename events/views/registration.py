@@ -61,6 +61,7 @@ def registration_context(request, event):
         "closed_reason": services.closed_reason(event),
         "teacher": None,
         "mine": None,
+        "can_cancel": event.start > timezone.now(),
     }
     if request.user.is_authenticated:
         teacher = linked_teacher(request.user)

@@ -334,6 +334,7 @@ def _action(client, action, registrations):
 
 def test_a_methodist_reorders_the_waiting_list_and_moves_in(methodist_client):
     event = open_event(capacity=1)
+    RegistrationFactory(event=event, status=Status.CANCELLED)
     RegistrationFactory(event=event, status=Status.CONFIRMED)
     first, second = (
         RegistrationFactory(event=event, status=Status.WAITING, position=number)
@@ -352,6 +353,7 @@ def test_a_methodist_reorders_the_waiting_list_and_moves_in(methodist_client):
         (Status.CONFIRMED, None),
         (Status.WAITING, 1),
         (Status.WAITING, 2),
+        (Status.CANCELLED, None),  # the ended ones last
     ]
     assert rows[1] == second
     _action(methodist_client, "move_in", [first])
