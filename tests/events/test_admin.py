@@ -66,6 +66,7 @@ def test_admin_save_as_new_copies_event_with_new_slug(admin_client):
         "start_0": start.strftime("%Y-%m-%d"),
         "start_1": "10:00",
         "is_published": "on",
+        "offer_hours": "24",  # the registration settings' one required field
         "speakers-TOTAL_FORMS": "1",
         "speakers-INITIAL_FORMS": "0",
         "speakers-0-name": "Доповідач",
