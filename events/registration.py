@@ -176,7 +176,8 @@ def register(event, teacher, base_url):
     now = timezone.now()
     with transaction.atomic():
         event = _locked(event)
-        _expire(event, now)
+        if _expire(event, now):
+            _fill(event, now, base_url)  # the next on the list first
         reason = closed_reason(event, now)
         if reason is None:
             return _register(event, teacher, now, base_url)

@@ -468,3 +468,18 @@ def test_a_groups_meeting_takes_registrations_too():
     client.post(register_url(meeting))
     assert Registration.objects.get(event=meeting).teacher == teacher
     assert "Місць немає" in page_text(Client(), meeting)
+
+
+def test_registering_passes_an_expired_offer_on_before_joining_the_list():
+    event = open_event(capacity=1)
+    late = RegistrationFactory(
+        event=event,
+        status=Status.OFFERED,
+        offered_at=timezone.now() - dt.timedelta(hours=25),
+        offer_expires_at=timezone.now() - dt.timedelta(hours=1),
+    )
+    next_one = RegistrationFactory(event=event, status=Status.WAITING, position=1)
+    newcomer = services.register(event, TeacherFactory(), BASE)
+    statuses = [Registration.objects.get(pk=row.pk).status for row in (late, next_one, newcomer)]
+    assert statuses == [Status.EXPIRED, Status.OFFERED, Status.WAITING]
+    assert Registration.objects.get(pk=newcomer.pk).position == 1  # the list is theirs now
