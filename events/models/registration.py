@@ -96,6 +96,11 @@ class Registration(TimeStampedModel):
         return reverse("events:registration_accept", kwargs={"pk": self.pk})
 
     @property
+    def has_ended(self):
+        """Cancelled, or an offer not taken in time: nothing left to cancel."""
+        return self.status in self.ENDED
+
+    @property
     def offer_is_open(self):
         return (
             self.status == self.Status.OFFERED

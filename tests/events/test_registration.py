@@ -109,6 +109,10 @@ def test_cancelling_offers_the_place_to_the_first_waiting_by_email():
     mine.refresh_from_db()
     assert mine.status == Status.CANCELLED
     assert not Attendance.objects.filter(event=event, teacher=teacher).exists()
+    # Nothing left to cancel: the page offers registering again (on the waiting list).
+    after = page_text(client, event)
+    assert cancel_url(mine) not in after
+    assert register_url(event) in after
     offer = Registration.objects.get(event=event, teacher=first)
     assert offer.status == Status.OFFERED
     assert offer.offer_expires_at - offer.offered_at == dt.timedelta(hours=24)
