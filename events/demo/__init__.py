@@ -305,6 +305,8 @@ class Loader:
                 speakers=[extra["speaker"]] if "speaker" in extra else [],
                 group=extra.get("group"),
                 pd_hours=extra.get("pd_hours"),
+                registration_enabled="places" in extra,
+                capacity=extra.get("places"),
                 description=f"{title}. Запрошуємо педагогів міста.",
             )
             if event and days < 0:

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events import registration as services
-from events.models import Attendance, Registration
+from events.models import Attendance, Event, Registration
 from imc_portal.models import TeacherAccount
 from tests.admin_records import admin_form_data
 from tests.events.factories import EventFactory, GroupFactory, RegistrationFactory
@@ -487,3 +487,13 @@ def test_registering_passes_an_expired_offer_on_before_joining_the_list():
     statuses = [Registration.objects.get(pk=row.pk).status for row in (late, next_one, newcomer)]
     assert statuses == [Status.EXPIRED, Status.OFFERED, Status.WAITING]
     assert Registration.objects.get(pk=newcomer.pk).position == 1  # the list is theirs now
+
+
+def test_the_demo_has_events_that_take_registrations():
+    call_command("load_demo", stdout=io.StringIO())
+    events = Event.objects.filter(registration_enabled=True).order_by("start")
+    assert [(event.title[:40], event.capacity) for event in events] == [
+        ("Семінар-практикум вчителів математики «Ф", 25),
+        ("Курси підвищення кваліфікації вчителів і", 20),
+    ]
+    assert "25 місць залишилося" in page_text(Client(), events[0])
