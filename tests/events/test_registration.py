@@ -11,6 +11,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -497,3 +498,31 @@ def test_the_demo_has_events_that_take_registrations():
         ("Курси підвищення кваліфікації вчителів і", 20),
     ]
     assert "25 місць залишилося" in page_text(Client(), events[0])
+
+
+def event_page_queries(client, event):
+    client.get(event.get_absolute_url())  # the session and the page's first reads settled
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(event.get_absolute_url()).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("visitor", ["anonymous", "teacher"])
+def test_the_event_page_with_registration_reads_the_same_queries_whatever_the_registrations(
+    visitor,
+):
+    """Places left and the teacher's own registration are read the same way for 3 and for 30
+    registrations (and a waiting list as long)."""
+    counts = []
+    for others in (3, 30):
+        event = open_event(capacity=others)
+        for number in range(others):
+            RegistrationFactory(event=event)
+            RegistrationFactory(event=event, status=Status.WAITING, position=number + 1)
+        if visitor == "anonymous":
+            client = Client()
+        else:
+            client, _teacher, _account = linked_client()
+            client.post(register_url(event))  # the end of the waiting list
+        counts.append(event_page_queries(client, event))
+    assert counts[0] == counts[1], counts
