@@ -187,9 +187,20 @@ class EventAdmin(RegisterAdminMixin, SimpleHistoryAdmin):
             # A copy gets its own address instead of the original's slug.
             obj.slug = ""
         super().save_model(request, obj, form, change)
+        base_url = request.build_absolute_uri("/").rstrip("/")
+        if change and "status" in form.changed_data and obj.status == Event.Status.CANCELLED:
+            told = registration.event_cancelled(obj, base_url)
+            if told:
+                message = ngettext(
+                    "%(count)d registered teacher will be told by e-mail that the event is "
+                    "cancelled.",
+                    "%(count)d registered teachers will be told by e-mail that the event is "
+                    "cancelled.",
+                    told,
+                )
+                self.message_user(request, message % {"count": told}, messages.INFO)
         if obj.registration_enabled:
             # A higher capacity (or registration just opened) offers the places freed.
-            base_url = request.build_absolute_uri("/").rstrip("/")
             registration.refresh(obj, base_url, user=request.user)
 
 

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import functools
+from urllib.parse import urlsplit
 
 from django.utils import timezone
 from icalendar import Calendar, Timezone
@@ -19,9 +20,15 @@ def time_zone(name):
     return Timezone.from_tzid(name)
 
 
-def build_calendar(events, request, name):
-    """The calendar file of ``events`` (with their venues), in bytes."""
-    host = request.get_host().split(":")[0] or "localhost"
+def site_url(request):
+    """The site's address as the request reached it, for the links in a calendar."""
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def build_calendar(events, base_url, name):
+    """The calendar file of ``events`` (with their venues), in bytes. ``base_url`` is the
+    site's address (``site_url(request)``, or settings.SITE_URL for an e-mail)."""
+    host = urlsplit(base_url).hostname or "localhost"
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -33,11 +40,11 @@ def build_calendar(events, request, name):
         # Europe/Kyiv goes into the file as a VTIMEZONE with its summer-time rules.
         calendar.add_component(time_zone(timezone.get_current_timezone_name()))
     for event in events:
-        calendar.add_component(calendar_event(event, request, host))
+        calendar.add_component(calendar_event(event, base_url, host))
     return calendar.to_ical()
 
 
-def calendar_event(event, request, host):
+def calendar_event(event, base_url, host):
     start = timezone.localtime(event.start)
     end = timezone.localtime(event.end) if event.end else start + DEFAULT_DURATION
     item = CalendarEvent()
@@ -47,7 +54,7 @@ def calendar_event(event, request, host):
     item.add("summary", event.title)
     item.add("dtstart", start)
     item.add("dtend", end)
-    item.add("url", request.build_absolute_uri(event.get_absolute_url()))
+    item.add("url", base_url + event.get_absolute_url())
     if location := event.location_text:
         item.add("location", location)
     description = [event.get_kind_display(), event.get_level_display()]

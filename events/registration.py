@@ -5,13 +5,17 @@ the confirmed places and open offers against the capacity there, so concurrent r
 PostgreSQL queue on the lock and never confirm more teachers than places. Each function
 runs a fixed number of queries whatever the number of registrations (one more save per
 place offered). Offers past their deadline are expired lazily by every action on the event
-and by ``manage.py expire_offers`` run by a timer.
+and by the scheduler's ``expire_offers`` job (events/tasks.py).
+
+E-mails are written to the mail queue inside the same transaction as the change they tell
+about (imc_portal/mail.py): a rolled-back change sends nothing, a committed one is never
+without its message, and the worker delivers it outside the request.
 """
 
 import datetime as dt
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
@@ -19,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from events.ics import build_calendar
 from events.models import Attendance, Event, Registration
 from imc_portal.models import Centre
 
@@ -71,6 +76,12 @@ def _locked(event):
     return Event.objects.select_for_update().get(pk=event.pk)
 
 
+def _locked_registration(event, registration):
+    """The registration's row, locked (not the joined rows), with what its e-mail needs."""
+    rows = event.registrations.select_related("teacher__account__user")
+    return rows.select_for_update(of=("self",)).get(pk=registration.pk)
+
+
 def _email_of(teacher):
     account = getattr(teacher, "account", None)
     if account is not None and account.user.email:
@@ -78,26 +89,32 @@ def _email_of(teacher):
     return teacher.email
 
 
+# The messages that carry the event's calendar file, to add it to the teacher's calendar.
+WITH_CALENDAR = {"confirmed", "reminder"}
+
+
 def _send(kind, registration, base_url):
+    """Queue the ``kind`` e-mail (templates/events/email/) to the registered teacher."""
     address = _email_of(registration.teacher)
     if not address:
         return
+    event = registration.event
     context = {
         "centre": Centre.current(),
         "registration": registration,
-        "event": registration.event,
+        "event": event,
         "teacher": registration.teacher,
-        "event_url": base_url + registration.event.get_absolute_url(),
+        "event_url": base_url + event.get_absolute_url(),
         "accept_url": base_url + registration.get_accept_url(),
         "me_url": base_url + reverse("accounts:me"),
     }
     subject = render_to_string(f"events/email/{kind}_subject.txt", context)
     body = render_to_string(f"events/email/{kind}_body.txt", context)
-    send_mail(" ".join(subject.split()), body, None, [address])
-
-
-def _after_commit(kind, registration, base_url):
-    transaction.on_commit(lambda: _send(kind, registration, base_url))
+    message = EmailMessage(" ".join(subject.split()), body, to=[address])
+    if kind in WITH_CALENDAR:
+        calendar = build_calendar([event], base_url, event.title)
+        message.attach(f"{event.slug}.ics", calendar, "text/calendar")
+    message.send()
 
 
 def _confirm(registration, now, user=None):
@@ -153,7 +170,7 @@ def _fill(event, now, base_url, user=None):
         registration.position = None
         registration._history_user = user
         registration.save()
-        _after_commit("offer", registration, base_url)
+        _send("offer", registration, base_url)
         offered.append(registration)
     return offered
 
@@ -203,7 +220,7 @@ def _register(event, teacher, now, base_url):
         registration.save()
     else:
         _confirm(registration, now)
-        _after_commit("confirmed", registration, base_url)
+        _send("confirmed", registration, base_url)
     return registration
 
 
@@ -213,7 +230,7 @@ def cancel(registration, base_url, user=None):
     now = timezone.now()
     with transaction.atomic():
         event = _locked(registration.event)
-        registration = event.registrations.select_for_update().get(pk=registration.pk)
+        registration = _locked_registration(event, registration)
         if registration.status in Registration.ENDED:
             return registration
         if event.start <= now:
@@ -228,6 +245,7 @@ def cancel(registration, base_url, user=None):
         registration.save()
         if held_place:
             _off_register(registration)
+        _send("cancelled", registration, base_url)
         _expire(event, now)
         _fill(event, now, base_url)
         return registration
@@ -238,12 +256,12 @@ def accept_offer(registration, base_url):
     now = timezone.now()
     with transaction.atomic():
         event = _locked(registration.event)
-        registration = event.registrations.select_for_update().get(pk=registration.pk)
+        registration = _locked_registration(event, registration)
         if registration.status == Status.CONFIRMED:
             return registration
         if registration.status == Status.OFFERED and registration.offer_expires_at > now:
             _confirm(registration, now)
-            _after_commit("confirmed", registration, base_url)
+            _send("confirmed", registration, base_url)
             return registration
         # Too late: the place passes to the next (kept: the error is raised after the block).
         _expire(event, now)
@@ -257,11 +275,11 @@ def move_in(registration, user, base_url):
     now = timezone.now()
     with transaction.atomic():
         event = _locked(registration.event)
-        registration = event.registrations.select_for_update().get(pk=registration.pk)
+        registration = _locked_registration(event, registration)
         if registration.status == Status.CONFIRMED:
             return False
         _confirm(registration, now, user)
-        _after_commit("confirmed", registration, base_url)
+        _send("confirmed", registration, base_url)
         return True
 
 
@@ -298,6 +316,48 @@ def expire_offers(base_url=None):
         refresh(event, base_url)
         count += 1
     return count
+
+
+def send_reminders(base_url=None):
+    """The day before: every teacher with a confirmed place at an event starting within the
+    next 24 hours gets a reminder with the event's calendar file, once. Run by the scheduler
+    (events/tasks.py) every quarter of an hour; returns how many were sent."""
+    base_url = base_url or settings.SITE_URL
+    now = timezone.now()
+    due = (
+        Registration.objects.filter(
+            status=Status.CONFIRMED,
+            reminded_at__isnull=True,
+            event__start__gt=now,
+            event__start__lte=now + dt.timedelta(days=1),
+        )
+        .exclude(event__status=Event.Status.CANCELLED)
+        .select_related("event__venue", "teacher__account__user")
+    )
+    sent = 0
+    for registration in due:
+        with transaction.atomic():
+            # Claimed row by row, so that two schedulers never remind twice.
+            claimed = Registration.objects.filter(
+                pk=registration.pk, reminded_at__isnull=True
+            ).update(reminded_at=now)
+            if claimed:
+                _send("reminder", registration, base_url)
+                sent += 1
+    return sent
+
+
+def event_cancelled(event, base_url=None):
+    """Tell everyone registered (a place, an offer or the waiting list) that ``event`` is
+    cancelled. Called when a methodist saves the event as cancelled; returns how many."""
+    base_url = base_url or settings.SITE_URL
+    told = 0
+    with transaction.atomic():
+        rows = event.registrations.active().select_related("event", "teacher__account__user")
+        for registration in rows:
+            _send("event_cancelled", registration, base_url)
+            told += 1
+    return told
 
 
 def own_section(teacher):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from imc_portal import mail_admin  # noqa: F401  (the e-mail queue, for the superuser)
 from imc_portal.accounts import services as accounts
 from imc_portal.admin_counts import delete_selected
 from imc_portal.logins import devices  # noqa: F401  (each staff member's own TOTP devices)

@@ -94,6 +94,10 @@ PHRASES = {
     "axes.accessfailurelog": lambda n: ngettext(
         "%(count)s failed login", "%(count)s failed logins", n
     ),
+    "mailer.message": lambda n: ngettext("%(count)s queued e-mail", "%(count)s queued e-mails", n),
+    "mailer.messagelog": lambda n: ngettext(
+        "%(count)s sending attempt", "%(count)s sending attempts", n
+    ),
     "otp_totp.totpdevice": lambda n: ngettext(
         "%(count)s authenticator app", "%(count)s authenticator apps", n
     ),

@@ -3,9 +3,13 @@ from django.db import connections
 from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+from mailer.apps import MailerConfig
 
 
 class PortalConfig(AppConfig):
+    # This module holds a second app's config (the mail queue's, below): Django takes the
+    # one marked default for "imc_portal".
+    default = True
     name = "imc_portal"
     verbose_name = _("Centre and shared records")
 
@@ -26,3 +30,9 @@ class PortalConfig(AppConfig):
         search_index.connect_signals()
         registry.home_sections.register(home.about_section)
         registry.demo_loaders.register(demo.load)
+
+
+class MailQueueConfig(MailerConfig):
+    """django-mailer, the e-mail queue (imc_portal/mail.py), under its name in the admin."""
+
+    verbose_name = _("E-mail queue")

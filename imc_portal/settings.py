@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "import_export",
+    "imc_portal.apps.MailQueueConfig",  # django-mailer
     "imc_portal.logins.apps.LoginAttemptsConfig",  # axes
     "django_otp",
     "imc_portal.logins.apps.SecondFactorConfig",  # django_otp.plugins.otp_totp
@@ -216,8 +217,18 @@ PERMISSIONS_POLICY_DENIED = [
     "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
 ]  # fmt: skip
 
-# Teachers' accounts send their confirmation and password e-mails (imc_portal/accounts).
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mails (teachers' accounts, registrations) are never sent inside a request: every
+# message is first written to the database queue of django-mailer, in the same transaction
+# as the change it tells about, and the job worker sends it (imc_portal/mail.py). A message
+# the mail server refuses stays queued, deferred, and is tried again by the scheduler; none
+# is lost. EMAIL_BACKEND names the backend that really delivers (SMTP in production; the
+# console in a developer's checkout).
+EMAIL_BACKEND = "imc_portal.mail.QueuedEmailBackend"
+MAILER_EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+# Several workers may send: each message is locked in the database while it is sent.
+MAILER_USE_FILE_LOCK = False
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -226,6 +237,30 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 # The site's address for links in e-mails sent outside a request (``expire_offers``).
 SITE_URL = os.environ.get("SITE_URL", "http://localhost:8000").rstrip("/")
+
+# Background jobs: Celery, with its broker on Redis (README "Deploying": a worker and a
+# scheduler). Without a broker (a developer's checkout, `make run`, the tests) every job runs
+# inline, at once, in the process that asks for it. The broker should be its own Redis
+# database, apart from the cache's: clearing the cache must not drop queued jobs.
+CELERY_TASK_ALWAYS_EAGER = not os.environ.get("CELERY_BROKER_URL")
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or "memory://"
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A request that queues a job while the broker is down answers at once: the message is safe
+# in the database, and the scheduler's next run sends it.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 1}
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5}
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    # Whatever a lost job or a stopped worker left in the queue goes out within a minute.
+    "send-queued-mail": {"task": "imc_portal.tasks.send_queued_mail", "schedule": 60},
+    # Messages the mail server refused are tried again, every ten minutes.
+    "retry-deferred-mail": {"task": "imc_portal.tasks.retry_deferred_mail", "schedule": 600},
+    "expire-offers": {"task": "events.tasks.expire_offers", "schedule": 300},
+    "send-reminders": {"task": "events.tasks.send_reminders", "schedule": 900},
+}
 
 LOGGING = {
     "version": 1,

@@ -5,7 +5,9 @@ from decimal import Decimal
 
 import factory
 from django.contrib.auth.models import User
+from django.core.mail import EmailMessage
 from django.utils import timezone
+from mailer.models import RESULT_FAILURE, Message, MessageLog, email_to_db
 
 from imc_portal.models import Centre, Institution, Subject, Teacher, TeacherAccount
 from staff.models import Award, AwardKind, Department, Distinction, StaffMember
@@ -126,3 +128,29 @@ class DistinctionFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Золота медаль виставки {n}")
     year = 2018
+
+
+def queued_email(n):
+    return email_to_db(EmailMessage(f"Лист {n}", "Текст листа.", to=[f"teacher{n}@example.com"]))
+
+
+class QueuedMessageFactory(factory.django.DjangoModelFactory):
+    """An e-mail waiting in the queue (imc_portal/mail.py)."""
+
+    class Meta:
+        model = Message
+
+    message_data = factory.Sequence(queued_email)
+
+
+class MessageLogFactory(factory.django.DjangoModelFactory):
+    """An attempt the mail server refused."""
+
+    class Meta:
+        model = MessageLog
+
+    message_data = factory.Sequence(queued_email)
+    when_added = factory.LazyFunction(timezone.now)
+    priority = 2
+    result = RESULT_FAILURE
+    log_message = "Connection refused"

@@ -61,6 +61,12 @@ class Registration(TimeStampedModel):
     offered_at = models.DateTimeField(_("place offered at"), null=True, blank=True)
     offer_expires_at = models.DateTimeField(_("offer open until"), null=True, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    reminded_at = models.DateTimeField(
+        _("reminder sent at"),
+        null=True,
+        blank=True,
+        help_text=_("The e-mail the day before the event."),
+    )
     note = models.CharField(
         _("methodist's note"),
         max_length=300,

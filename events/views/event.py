@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from events.documents import KINDS_BY_EXTENSION
 from events.filters import EventFilter
-from events.ics import build_calendar
+from events.ics import build_calendar, site_url
 from events.models import Event, Material
 from events.views.common import PAGE_SIZE, detail_queryset
 from events.views.registration import registration_context
@@ -84,7 +84,8 @@ def event_ics(request, slug):
         Event.objects.visible_to(request.user).select_related("venue"), slug=slug
     )
     response = HttpResponse(
-        build_calendar([event], request, event.title), content_type="text/calendar; charset=utf-8"
+        build_calendar([event], site_url(request), event.title),
+        content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
     return response

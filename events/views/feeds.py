@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from events.filters import EventFilter
-from events.ics import build_calendar
+from events.ics import build_calendar, site_url
 from events.models import Event
 from imc_portal.page_cache import public_page
 
@@ -47,7 +47,9 @@ def feed_ics(request):
     filterset = feed_filter(request)
     if filterset.errors:
         return bad_filters(filterset)
-    body = build_calendar(filterset.qs[:FEED_LIMIT], request, _("Methodical centre events"))
+    body = build_calendar(
+        filterset.qs[:FEED_LIMIT], site_url(request), _("Methodical centre events")
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="events.ics"'
     return response

@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from events import registration as services
-from events.ics import build_calendar
+from events.ics import build_calendar, site_url
 from events.models import Event, Registration
 from imc_portal.models import TeacherAccount
 
@@ -148,7 +148,7 @@ def my_calendar(request):
         .select_related("venue")
         .order_by("start", "pk")
     )
-    body = build_calendar(list(events), request, _("My registrations"))
+    body = build_calendar(list(events), site_url(request), _("My registrations"))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="my-registrations.ics"'
     return response

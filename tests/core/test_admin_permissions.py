@@ -20,8 +20,9 @@ from tests.events.factories import AudienceRoleFactory, EventFactory
 
 pytestmark = pytest.mark.django_db
 
-# Apps whose records only a superuser sees: users and groups; login attempts and lockouts.
-SUPERUSER_ONLY = {"auth", "axes"}
+# Apps whose records only a superuser sees: users and groups; login attempts and lockouts;
+# the e-mail queue.
+SUPERUSER_ONLY = {"auth", "axes", "mailer"}
 # Each staff member's own records (TOTP devices): a record of somebody else's is out of reach.
 OWN_RECORDS = {"otp_totp"}
 

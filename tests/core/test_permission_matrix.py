@@ -171,6 +171,19 @@ ADMIN = {
         "action delete_selected": (302, 302, 403, 403, WRITES),
         "action cleanup_expired_attempts": (302, 302, 403, 403, WRITES),
     },
+    # The e-mail queue and its log: the superuser's alone, read-only; nobody adds or edits.
+    "mailer": {
+        "app_list": (302, 302, 404, 404, 200),
+        "changelist": (302, 302, 403, 403, 200),
+        "add": (302, 302, 403, 403, 403),
+        "add POST": (302, 302, 403, 403, 403),
+        "change": (302, 302, 403, 403, 200),  # read-only
+        "change POST": (302, 302, 403, 403, 403),
+        "delete": (302, 302, 403, 403, 200),
+        "delete POST": (302, 302, 403, 403, WRITES),
+        "history": (302, 302, 403, 403, 200),
+        "action delete_selected": (302, 302, 403, 403, WRITES),
+    },
     # TOTP devices: everybody's for the superuser; the record here is somebody else's, so
     # for the methodist and the director it is not there (back to the admin's index).
     "otp_totp": {
@@ -236,6 +249,8 @@ ADMIN_EXCEPTIONS = {
         "action move_in": (302, 302, WRITES, 200, WRITES),
         "action offer_free_places": (302, 302, WRITES, 200, WRITES),
     },
+    # Sending waiting e-mails at once: the superuser's.
+    "mailer.message": {"action send_now": (302, 302, 403, 403, WRITES)},
     # A group's members against its meetings of a year: read by staff.
     "events.group": {"attendance": (302, 302, 200, 200, 200)},
 }
