@@ -24,7 +24,7 @@ from contests.models import (
     Student,
 )
 from contests.resources import ContestResultResource, ManResultResource, OlympiadResultResource
-from contests.spreadsheets import import_form_for, template_workbook
+from imc_portal.spreadsheets import import_form_for, template_workbook
 
 
 class HistoryAdmin(SimpleHistoryAdmin):

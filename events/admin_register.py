@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import translation
@@ -19,6 +19,7 @@ from events import attendance, queries
 from events.forms import ConfirmSignInForm, NewTeacherForm, SignInListForm, TicksForm, WalkInForm
 from events.models import Attendance
 from imc_portal.periods import Period, current_academic_year
+from imc_portal.spreadsheets import XLSX, template_workbook
 
 # Empty lines at the end of a sign-in sheet, for those who come unannounced.
 BLANK_SIGN_IN_LINES = 10
@@ -39,6 +40,7 @@ class RegisterAdminMixin:
             ("register", self.register_view),
             ("sign_in_sheet", self.sign_in_sheet_view),
             ("attendance_import", self.attendance_import_view),
+            ("attendance_template", self.attendance_template_view),
         ]
         extra = [
             path(
@@ -220,10 +222,22 @@ class RegisterAdminMixin:
             preview=preview,
             confirm_form=confirm_form,
             register_url=register,
+            template_url=reverse(
+                f"admin:{self.opts.app_label}_{self.opts.model_name}_attendance_template",
+                args=[event.pk],
+            ),
         )
         return TemplateResponse(
             request, "admin/events/event/attendance_import.html", context, status=status
         )
+
+    def attendance_template_view(self, request, object_id):
+        """The file to fill in for the import: the sign-in list's columns."""
+        event = self._event(request, object_id, write=True)
+        workbook = template_workbook(attendance.SIGN_IN_COLUMNS, title="Sign-in list")
+        response = HttpResponse(workbook, content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="{event.slug}-sign-in.xlsx"'
+        return response
 
 
 class GroupAttendanceAdminMixin:

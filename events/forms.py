@@ -6,16 +6,16 @@ from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectM
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from contests.spreadsheets import (
+from events import attendance
+from events.models import Attendance
+from imc_portal.models import Teacher
+from imc_portal.spreadsheets import (
     MAX_IMPORT_BYTES,
     SpreadsheetError,
     check_rows,
     read_rows,
     size_message,
 )
-from events import attendance
-from events.models import Attendance
-from imc_portal.models import Teacher
 
 
 class TicksForm(forms.Form):

@@ -15,7 +15,7 @@ from django.utils import translation
 
 from contests.models import ContestResult, ManResult, ManWork, OlympiadResult, Student
 from contests.resources import ContestResultResource, ManResultResource, OlympiadResultResource
-from contests.spreadsheets import MAX_IMPORT_BYTES
+from imc_portal.spreadsheets import MAX_IMPORT_BYTES
 from tests.contests.factories import NominationFactory, OlympiadResultFactory
 from tests.factories import InstitutionFactory, SubjectFactory, TeacherFactory
 

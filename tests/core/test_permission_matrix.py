@@ -238,6 +238,7 @@ ADMIN_EXCEPTIONS = {
         "sign_in_sheet": (302, 302, 200, 200, 200),  # printing is reading
         "attendance_import": (302, 302, 200, 403, 200),
         "attendance_import POST": (302, 302, WRITES, 403, WRITES),
+        "attendance_template": (302, 302, 200, 403, 200),  # the file to fill in for it
     },
     # Registrations: made by teachers, never in the admin; methodists order the waiting
     # list and move teachers in, the director reads (an action not hers changes nothing).

@@ -14,6 +14,7 @@ from django.contrib.admin.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -419,3 +420,28 @@ def test_a_register_of_300_attendees_saves_in_under_a_second(methodist_client, c
     with capsys.disabled():
         print(f"\n300 attendees ticked on {connection.vendor}: {elapsed:.3f} s, {count} queries")
     assert elapsed < 1.0
+
+
+def test_the_file_to_fill_in_has_the_sign_in_columns_and_imports_back(
+    methodist_client, director, people
+):
+    event = EventFactory()
+    page = methodist_client.get(url(event, "attendance_import")).content.decode()
+    assert url(event, "attendance_template") in page
+    response = methodist_client.get(url(event, "attendance_template"))
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert f'filename="{event.slug}-sign-in.xlsx"' in response["Content-Disposition"]
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    assert [cell.value for cell in sheet[1]] == ["Прізвище", "Ім'я", "По батькові", "Заклад"]
+    # Filled in and sent back, it previews without a row error.
+    sheet.append(["Коваленко", "Ірина", "", ""])
+    buffer = io.BytesIO()
+    sheet.parent.save(buffer)
+    upload = SimpleUploadedFile("list.xlsx", buffer.getvalue())
+    preview = methodist_client.post(url(event, "attendance_import"), {"file": upload})
+    assert preview.status_code == 200
+    assert [row["teacher"] for row in preview.context["preview"]] == [people["kovalenko"]]
+    # The director reads the register but imports nothing, so gets no template either.
+    director_client = Client()
+    director_client.force_login(director)
+    assert director_client.get(url(event, "attendance_template")).status_code == 403

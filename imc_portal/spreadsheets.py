@@ -1,5 +1,6 @@
-"""Checks on an uploaded results spreadsheet before any row is read: size, emptiness,
-encoding, columns and formulas. A file that fails gets one clear message and saves nothing."""
+"""Checks on an uploaded spreadsheet (contest results, an event's sign-in list) before any row
+is read: size, emptiness, encoding, columns and formulas. A file that fails gets one clear
+message and saves nothing. And the template file each import offers to fill in."""
 
 import csv
 import io
@@ -149,13 +150,16 @@ def import_form_for(resource_class):
     return SpreadsheetImportForm
 
 
-def template_workbook(columns):
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def template_workbook(columns, title="Results"):
     """An XLSX file with the import columns in the first row."""
     import openpyxl
 
     workbook = openpyxl.Workbook()
     sheet = workbook.active
-    sheet.title = "Results"
+    sheet.title = title
     sheet.append(columns)
     buffer = io.BytesIO()
     workbook.save(buffer)
