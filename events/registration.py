@@ -59,6 +59,14 @@ def ineligible_reason(event, teacher):
     return None
 
 
+def roles_to_choose(event):
+    """The audience roles a teacher chooses one of to register: those of a restricted event
+    (none when it is open to all or names no role). Reads the roles prefetched, if they are."""
+    if not event.registration_restricted:
+        return []
+    return list(event.audience_roles.all())
+
+
 def places_left(event):
     """Free places, or None when the event has no limit."""
     if event.capacity is None:
@@ -171,8 +179,10 @@ def refresh(event, base_url=None, user=None):
         return _fill(event, now, base_url, user)
 
 
-def register(event, teacher, base_url):
-    """Register ``teacher``: a confirmed place, or the end of the waiting list when full."""
+def register(event, teacher, base_url, role=None):
+    """Register ``teacher`` (in ``role``, one of a restricted event's audience roles, when it
+    asks for one: see ``roles_to_choose``): a confirmed place, or the end of the waiting list
+    when full."""
     now = timezone.now()
     with transaction.atomic():
         event = _locked(event)
@@ -180,12 +190,12 @@ def register(event, teacher, base_url):
             _fill(event, now, base_url)  # the next on the list first
         reason = closed_reason(event, now)
         if reason is None:
-            return _register(event, teacher, now, base_url)
+            return _register(event, teacher, now, base_url, role)
     # Outside the block, so that the offers expired above stay expired.
     raise RegistrationError(reason)
 
 
-def _register(event, teacher, now, base_url):
+def _register(event, teacher, now, base_url, role=None):
     """The registration itself, the event locked and open."""
     registration = event.registrations.filter(teacher=teacher).first()
     if registration is not None and registration.status not in Registration.ENDED:
@@ -193,6 +203,7 @@ def _register(event, teacher, now, base_url):
     if registration is None:
         registration = Registration(event=event, teacher=teacher)
     registration.event = event
+    registration.role = role
     taken = event.registrations.holding_places().count()
     last = event.registrations.filter(status=Status.WAITING).aggregate(n=Max("position"))["n"]
     # Nobody passes the waiting list: a place free while some wait is being offered to them.
