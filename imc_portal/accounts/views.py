@@ -1,5 +1,6 @@
 import json
 
+from axes.utils import reset as reset_login_failures
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth import views as auth_views
@@ -146,6 +147,13 @@ class TeacherPasswordResetDoneView(auth_views.PasswordResetDoneView):
 class TeacherPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # The failures that locked the login out were with the old password: a teacher who
+        # proved the address and chose a new one logs in at once, without waiting.
+        reset_login_failures(username=self.user.get_username())
+        return response
 
 
 class TeacherPasswordResetCompleteView(auth_views.PasswordResetCompleteView):

@@ -368,6 +368,31 @@ def test_password_reset_by_email(client):
     assert response.status_code == 302
 
 
+def test_a_password_reset_ends_the_lockout(client):
+    linked_account()
+
+    def log_in(password):
+        return client.post(
+            "/accounts/login/",
+            {"username": "linked@example.org", "password": password},
+            REMOTE_ADDR=ADDRESS,
+        )
+
+    assert [log_in("wrong").status_code for _ in range(10)][-1] == 429
+    assert log_in("a teacher's Password 1").status_code == 429
+    client.post("/accounts/password/reset/", {"email": "linked@example.org"})
+    form_page = client.get(link_in(mail.outbox[0]), follow=True)
+    new = "Нова осінь 2027 року"
+    response = client.post(
+        form_page.redirect_chain[-1][0], {"new_password1": new, "new_password2": new}
+    )
+    assert response["Location"] == "/accounts/password/reset/done/"
+    assert not AccessAttempt.objects.filter(username="linked@example.org").exists()
+    response = log_in(new)
+    assert response.status_code == 302
+    assert client.get("/me/").status_code == 200
+
+
 def test_password_reset_sends_nothing_to_staff(client, methodist):
     methodist.email = "methodist@example.org"
     methodist.save()

@@ -190,6 +190,29 @@ def test_a_higher_capacity_offers_the_places(methodist_client):
     assert statuses == [Status.OFFERED, Status.OFFERED, Status.WAITING]
 
 
+def test_fewer_places_than_confirmed_keeps_them_all_and_warns(methodist_client):
+    event = open_event(capacity=5)
+    confirmed = [RegistrationFactory(event=event) for _ in range(4)]
+    url = reverse("admin:events_event_change", args=[event.pk])
+    data = admin_form_data(methodist_client.get(url))
+    data["capacity"] = "1"
+    response = methodist_client.post(url, data, follow=True)
+    assert response.status_code == 200
+    event.refresh_from_db()
+    assert event.capacity == 1
+    statuses = {Registration.objects.get(pk=row.pk).status for row in confirmed}
+    assert statuses == {Status.CONFIRMED}
+    warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
+    assert warnings == [
+        "3 підтверджені реєстрації понад кількість місць (1): нікого не вилучено; за потреби "
+        "скасуйте реєстрації вручну."
+    ]
+    # Enough places again: no warning.
+    data["capacity"] = "4"
+    response = methodist_client.post(url, data, follow=True)
+    assert not [m for m in response.context["messages"] if m.level_tag == "warning"]
+
+
 def test_one_registration_per_teacher_and_event():
     registration = RegistrationFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
