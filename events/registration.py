@@ -8,6 +8,7 @@ place offered). Offers past their deadline are expired lazily by every action on
 and by ``manage.py expire_offers`` run by a timer.
 """
 
+import contextlib
 import datetime as dt
 
 from django.conf import settings
@@ -309,6 +310,18 @@ def expire_offers(base_url=None):
         refresh(event, base_url)
         count += 1
     return count
+
+
+def cancel_upcoming(teacher, base_url=None):
+    """Before the teacher's account is deleted: their places, offers and waiting-list places
+    for the events not started yet are cancelled, each freed place offered to the waiting
+    list. Past registrations stay: the figures count them."""
+    base_url = base_url or settings.SITE_URL
+    upcoming = teacher.registrations.active().filter(event__start__gt=timezone.now())
+    for registration in upcoming.select_related("event"):
+        # An event that started meanwhile keeps the registration: it is past now.
+        with contextlib.suppress(RegistrationError):
+            cancel(registration, base_url)
 
 
 def own_section(teacher):

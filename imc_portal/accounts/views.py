@@ -209,8 +209,9 @@ def me_delete(request):
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         logout(request)
-        services.delete_account(account)
+        services.delete_account(account, request.build_absolute_uri("/").rstrip("/"))
         messages.success(request, _("Your account is deleted."))
         return redirect("home")
     status = 400 if form.errors else 200
-    return render(request, "accounts/me_delete.html", {"form": form}, status=status)
+    context = {"form": form, "becomes_anonymous": services.becomes_anonymous(account)}
+    return render(request, "accounts/me_delete.html", context, status=status)
