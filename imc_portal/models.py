@@ -193,6 +193,7 @@ class Teacher(PersonName, TimeStampedModel):
     created_from_sign_up = models.BooleanField(
         _("made from a teacher's sign-up"),
         default=False,
+        db_default=False,  # rows written by older migrations' models get it too
         editable=False,
         help_text=_(
             "The record was made from what the teacher gave at sign-up, not from the centre's "
