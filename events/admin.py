@@ -202,6 +202,29 @@ class EventAdmin(RegisterAdminMixin, SimpleHistoryAdmin):
         if obj.registration_enabled:
             # A higher capacity (or registration just opened) offers the places freed.
             registration.refresh(obj, base_url, user=request.user)
+        if "capacity" in form.changed_data:
+            self._warn_beyond_capacity(request, obj)
+
+    def _warn_beyond_capacity(self, request, event):
+        """Fewer places than confirmed teachers: nobody is put out (they were told they have
+        a place), but the methodist is told how many are beyond the places."""
+        if event.capacity is None:
+            return
+        confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED).count()
+        beyond = confirmed - event.capacity
+        if beyond > 0:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d confirmed registration is beyond the %(places)d places: nobody "
+                    "was removed; cancel registrations by hand if need be.",
+                    "%(count)d confirmed registrations are beyond the %(places)d places: nobody "
+                    "was removed; cancel registrations by hand if need be.",
+                    beyond,
+                )
+                % {"count": beyond, "places": event.capacity},
+                messages.WARNING,
+            )
 
 
 admin.site.register(Registration, RegistrationAdmin)

@@ -156,9 +156,18 @@ class RegisterAdminMixin:
     def sign_in_sheet_view(self, request, object_id):
         event = self._event(request, object_id)
         rows = list(event.attendances.in_name_order())
+        # The role each registered in, when the event asked for one.
+        roles = dict(
+            event.registrations.active()
+            .filter(role__isnull=False)
+            .values_list("teacher_id", "role__name")
+        )
+        for row in rows:
+            row.role = roles.get(row.teacher_id, "")
         context = {
             "event": event,
             "rows": rows,
+            "show_roles": bool(roles),
             "blank_lines": range(len(rows) + 1, len(rows) + 1 + BLANK_SIGN_IN_LINES),
         }
         return TemplateResponse(request, "events/sign_in_sheet.html", context)

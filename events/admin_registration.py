@@ -29,6 +29,7 @@ class RegistrationAdmin(SimpleHistoryAdmin):
     list_display = [
         "teacher",
         "event",
+        "role",
         "status",
         "position",
         "offered_at",
@@ -36,32 +37,24 @@ class RegistrationAdmin(SimpleHistoryAdmin):
         "confirmed_at",
         "created",
     ]
-    list_filter = ["status", "event"]
-    list_select_related = ["teacher", "event"]
+    list_filter = ["status", "event", "role"]
+    list_select_related = ["teacher", "event", "role"]
     search_fields = ["teacher__surname", "teacher__first_name", "event__title"]
     autocomplete_fields = ["event", "teacher"]
     date_hierarchy = "created"
-    fields = [
-        "event",
-        "teacher",
-        "status",
-        "position",
-        "offered_at",
-        "offer_expires_at",
-        "confirmed_at",
-        "note",
-    ]
     # The status and the list's order change only through the actions (which lock the event
     # and keep the capacity); the note is free.
     readonly_fields = [
         "event",
         "teacher",
+        "role",
         "status",
         "position",
         "offered_at",
         "offer_expires_at",
         "confirmed_at",
     ]
+    fields = [*readonly_fields, "note"]
     actions = ["move_up", "move_down", "move_in", "offer_free_places"]
 
     def get_ordering(self, request):

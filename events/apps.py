@@ -12,6 +12,9 @@ class EventsConfig(AppConfig):
 
         registry.home_sections.register(home.upcoming_section)
         registry.own_sections.register(registration.own_section)
+        registry.account_deletions.register(registration.cancel_upcoming)
+        registry.counted_only.register(self.get_model("Registration"))
+        registry.counted_only.register(self.get_model("Attendance"))
         registry.search_indexes.register(search.indexes)
         registry.summary_sections.register(summary.section)
         registry.demo_loaders.register(demo.load)

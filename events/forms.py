@@ -1,4 +1,5 @@
-"""The forms of an event's register in the admin."""
+"""The teacher's registration on the event's page, and the forms of an event's register in
+the admin."""
 
 from django import forms
 from django.contrib import admin
@@ -16,6 +17,42 @@ from imc_portal.spreadsheets import (
     read_rows,
     size_message,
 )
+
+
+class RegistrationForm(forms.Form):
+    """Registering on the event's page: the role the teacher registers in, chosen from the
+    event's audience roles when it asks for one (``registration.roles_to_choose``); no field
+    otherwise. The roles are given, so the page's prefetched ones cost no query."""
+
+    def __init__(self, *args, roles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.roles = {str(role.pk): role for role in roles}
+        if self.roles:
+            self.fields["role"] = forms.ChoiceField(
+                label=_("I register as"),
+                choices=[("", "---------"), *((pk, role.name) for pk, role in self.roles.items())],
+                error_messages={
+                    "required": _("Choose the role you register in."),
+                    "invalid_choice": _(
+                        "This event is not for that role: choose one of its roles."
+                    ),
+                },
+                widget=forms.Select(attrs={"class": "form-select"}),
+            )
+
+    def clean_role(self):
+        return self.roles[self.cleaned_data["role"]]
+
+    def full_clean(self):
+        super().full_clean()
+        if "role" in self.errors:
+            self.fields["role"].widget.attrs.update(
+                {
+                    "class": "form-select is-invalid",
+                    "aria-invalid": "true",
+                    "aria-describedby": f"{self['role'].id_for_label}-error",
+                }
+            )
 
 
 class TicksForm(forms.Form):

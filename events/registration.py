@@ -12,6 +12,7 @@ about (imc_portal/mail.py): a rolled-back change sends nothing, a committed one 
 without its message, and the worker delivers it outside the request.
 """
 
+import contextlib
 import datetime as dt
 
 from django.conf import settings
@@ -62,6 +63,14 @@ def ineligible_reason(event, teacher):
     if kinds and (teacher.institution is None or teacher.institution.kind not in kinds):
         return _("This event is for teachers of other kinds of institutions.")
     return None
+
+
+def roles_to_choose(event):
+    """The audience roles a teacher chooses one of to register: those of a restricted event
+    (none when it is open to all or names no role). Reads the roles prefetched, if they are."""
+    if not event.registration_restricted:
+        return []
+    return list(event.audience_roles.all())
 
 
 def places_left(event):
@@ -188,8 +197,10 @@ def refresh(event, base_url=None, user=None):
         return _fill(event, now, base_url, user)
 
 
-def register(event, teacher, base_url):
-    """Register ``teacher``: a confirmed place, or the end of the waiting list when full."""
+def register(event, teacher, base_url, role=None):
+    """Register ``teacher`` (in ``role``, one of a restricted event's audience roles, when it
+    asks for one: see ``roles_to_choose``): a confirmed place, or the end of the waiting list
+    when full."""
     now = timezone.now()
     with transaction.atomic():
         event = _locked(event)
@@ -197,12 +208,12 @@ def register(event, teacher, base_url):
             _fill(event, now, base_url)  # the next on the list first
         reason = closed_reason(event, now)
         if reason is None:
-            return _register(event, teacher, now, base_url)
+            return _register(event, teacher, now, base_url, role)
     # Outside the block, so that the offers expired above stay expired.
     raise RegistrationError(reason)
 
 
-def _register(event, teacher, now, base_url):
+def _register(event, teacher, now, base_url, role=None):
     """The registration itself, the event locked and open."""
     registration = event.registrations.filter(teacher=teacher).first()
     if registration is not None and registration.status not in Registration.ENDED:
@@ -210,6 +221,7 @@ def _register(event, teacher, now, base_url):
     if registration is None:
         registration = Registration(event=event, teacher=teacher)
     registration.event = event
+    registration.role = role
     taken = event.registrations.holding_places().count()
     last = event.registrations.filter(status=Status.WAITING).aggregate(n=Max("position"))["n"]
     # Nobody passes the waiting list: a place free while some wait is being offered to them.
@@ -224,9 +236,9 @@ def _register(event, teacher, now, base_url):
     return registration
 
 
-def cancel(registration, base_url, user=None):
-    """The teacher gives up their place (or their place on the list); a freed place is offered
-    to the first on the waiting list."""
+def cancel(registration, base_url, user=None, tell=True):
+    """The teacher gives up their place (or their place on the list), told by e-mail unless
+    ``tell`` is false; a freed place is offered to the first on the waiting list."""
     now = timezone.now()
     with transaction.atomic():
         event = _locked(registration.event)
@@ -245,7 +257,8 @@ def cancel(registration, base_url, user=None):
         registration.save()
         if held_place:
             _off_register(registration)
-        _send("cancelled", registration, base_url)
+        if tell:
+            _send("cancelled", registration, base_url)
         _expire(event, now)
         _fill(event, now, base_url)
         return registration
@@ -358,6 +371,19 @@ def event_cancelled(event, base_url=None):
             _send("event_cancelled", registration, base_url)
             told += 1
     return told
+
+
+def cancel_upcoming(teacher, base_url=None):
+    """Before the teacher's account is deleted: their places, offers and waiting-list places
+    for the events not started yet are cancelled, each freed place offered to the waiting
+    list. Past registrations stay: the figures count them."""
+    base_url = base_url or settings.SITE_URL
+    upcoming = teacher.registrations.active().filter(event__start__gt=timezone.now())
+    for registration in upcoming.select_related("event"):
+        # An event that started meanwhile keeps the registration: it is past now.
+        with contextlib.suppress(RegistrationError):
+            # Nothing is sent to an address whose owner is deleting it.
+            cancel(registration, base_url, tell=False)
 
 
 def own_section(teacher):

@@ -190,6 +190,17 @@ class Teacher(PersonName, TimeStampedModel):
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=60, blank=True)
     note = models.TextField(_("staff note"), blank=True)
+    created_from_sign_up = models.BooleanField(
+        _("made from a teacher's sign-up"),
+        default=False,
+        db_default=False,  # rows written by older migrations' models get it too
+        editable=False,
+        help_text=_(
+            "The record was made from what the teacher gave at sign-up, not from the centre's "
+            "records: when their account is deleted and the record holds nothing but "
+            "registrations and attendance, it is made anonymous."
+        ),
+    )
     history = HistoricalRecords(m2m_fields=[subjects])
 
     class Meta:

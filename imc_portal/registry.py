@@ -29,6 +29,12 @@ home_sections = Registry("home page sections")
 person_sections = Registry("teacher page sections")
 # (teacher) -> list of sections, on the teacher's own page (/me/): what only they see.
 own_sections = Registry("the teacher's own page sections")
+# (teacher, base_url) -> None: before a teacher's account is deleted, the app gives up what
+# the account holds ahead (places at events not started yet).
+account_deletions = Registry("what apps do before a teacher's account is deleted")
+# Models whose rows of a teacher only count in figures (registrations, attendance): a record
+# made from a sign-up that nothing else refers to is made anonymous with its account's deletion.
+counted_only = Registry("models that only count a teacher in figures")
 # () -> list of imc_portal.search_index.SearchIndex, the site search's sections in order.
 search_indexes = Registry("site search indexes")
 # () -> imc_portal.summary.Section: the app's part of the director's summary.

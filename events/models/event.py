@@ -269,7 +269,8 @@ class Event(TimeStampedModel):
         default=False,
         help_text=_(
             "Only teachers of the event's areas (any of them) and of its institution kinds "
-            "may register; an empty list does not restrict."
+            "may register; an empty list does not restrict. With audience roles, the teacher "
+            "chooses the role they register in."
         ),
     )
     offer_hours = models.PositiveSmallIntegerField(

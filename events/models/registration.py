@@ -51,6 +51,15 @@ class Registration(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="registrations",
     )
+    role = models.ForeignKey(
+        "events.AudienceRole",
+        verbose_name=_("registers as"),
+        on_delete=models.PROTECT,
+        related_name="registrations",
+        null=True,
+        blank=True,
+        help_text=_("The audience role the teacher chose, when the event asks for one."),
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     position = models.PositiveIntegerField(
         _("place on the waiting list"),

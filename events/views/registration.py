@@ -5,15 +5,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from events import registration as services
+from events.forms import RegistrationForm
 from events.ics import build_calendar, site_url
 from events.models import Event, Registration
+from events.views.common import detail_queryset
 from imc_portal.models import TeacherAccount
 
 
@@ -46,9 +48,10 @@ def _refused(request, event, reason):
     return response
 
 
-def registration_context(request, event):
-    """What the event's page shows of registration: places left, whether it is open, and
-    the signed-in teacher's own registration. Nobody else's."""
+def registration_context(request, event, form=None):
+    """What the event's page shows of registration: places left, whether it is open, the
+    signed-in teacher's own registration (nobody else's) and the form to register (``form``:
+    one sent back with its errors)."""
     if not event.registration_enabled:
         return {}
     overdue = event.registrations.filter(
@@ -71,6 +74,7 @@ def registration_context(request, event):
             context["teacher"] = teacher
             context["mine"] = event.registrations.filter(teacher=teacher).first()
             context["ineligible_reason"] = services.ineligible_reason(event, teacher)
+            context["form"] = form or RegistrationForm(roles=services.roles_to_choose(event))
     return {"registration": context}
 
 
@@ -81,10 +85,14 @@ def register(request, slug):
     teacher = linked_teacher(request.user)
     if teacher is None:
         return _refused(request, event, unlinked_reason(request.user))
-    if reason := services.ineligible_reason(event, teacher):
+    if reason := services.closed_reason(event) or services.ineligible_reason(event, teacher):
         return _refused(request, event, reason)
+    form = RegistrationForm(request.POST, roles=services.roles_to_choose(event))
+    if not form.is_valid():
+        return _page_with_errors(request, event, form)
+    role = form.cleaned_data.get("role")
     try:
-        registration = services.register(event, teacher, base_url(request))
+        registration = services.register(event, teacher, base_url(request), role=role)
     except services.RegistrationError as error:
         return _refused(request, event, str(error))
     if registration.status == Registration.Status.WAITING:
@@ -96,6 +104,14 @@ def register(request, slug):
     else:
         messages.success(request, _("You are registered."))
     return redirect(event.get_absolute_url())
+
+
+def _page_with_errors(request, event, form):
+    """The event's page again, its registration form showing what to correct."""
+    event = detail_queryset(request).get(pk=event.pk)
+    is_past = (event.end or event.start) < timezone.now()
+    context = {"event": event, "is_past": is_past, **registration_context(request, event, form)}
+    return render(request, "events/event_detail.html", context, status=400)
 
 
 def _own_registration(request, pk):

@@ -23,7 +23,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
 
+from imc_portal import registry
 from imc_portal.accounts.tokens import email_confirmation_token
 from imc_portal.models import Centre, Teacher, TeacherAccount
 
@@ -100,6 +102,7 @@ def record_from_sign_up(account):
         patronymic=account.patronymic,
         institution=account.institution,
         email=account.user.email,
+        created_from_sign_up=True,
     )
     teacher.subjects.set(account.subjects.all())
     return teacher
@@ -181,16 +184,58 @@ def account_data(account, request):
     return data
 
 
-@transaction.atomic
-def delete_account(account):
-    """The login and the account go; the teacher's record stays with the results and
-    publications the centre has recorded (they are the centre's records and public
-    figures), but without the account's e-mail address."""
+def becomes_anonymous(account):
+    """Whether deleting the account makes its teacher's record anonymous: a record made from
+    the sign-up (not one the centre had) that nothing refers to but rows the figures count
+    (registrations, attendance: ``registry.counted_only``)."""
     teacher = account.teacher
-    if teacher is not None and teacher.email.lower() == account.user.email.lower():
+    if not account.is_linked or not teacher.created_from_sign_up:
+        return False
+    counted = {*registry.counted_only, TeacherAccount}
+    for relation in Teacher._meta.related_objects:
+        if relation.related_model in counted:
+            continue
+        rows = relation.related_model._base_manager.filter(**{relation.field.name: teacher})
+        if rows.exists():
+            return False
+    return True
+
+
+def _make_anonymous(teacher):
+    """No person named any more; the institution stays, so the figures still count the
+    record's registrations and attendance where they did. Its history named the person
+    too: it goes, the anonymous state is the first one kept."""
+    teacher.history.all().delete()
+    teacher.surname = _("Deleted account %(number)d") % {"number": teacher.pk}
+    teacher.first_name = teacher.patronymic = ""
+    teacher.slug = ""  # made again from the new name
+    teacher.email = teacher.phone = teacher.position = teacher.note = ""
+    teacher.save()
+    teacher.subjects.clear()
+
+
+@transaction.atomic
+def delete_account(account, base_url=None):
+    """The login and the account go. First the apps give up what the account holds ahead
+    (``registry.account_deletions``: places at events not started, offered to the waiting
+    list). A record made from the sign-up and used only in figures is made anonymous (see
+    ``becomes_anonymous``); any other record stays with the results and publications the
+    centre has recorded (they are the centre's records and public figures), but without the
+    account's e-mail address."""
+    teacher = account.teacher
+    if account.is_linked:
+        for give_up in registry.account_deletions:
+            give_up(teacher, base_url)
+    anonymous = becomes_anonymous(account)
+    if anonymous:
+        _make_anonymous(teacher)
+    elif teacher is not None and teacher.email.lower() == account.user.email.lower():
         teacher.email = ""
         teacher.save(update_fields=["email", "updated"])
+    account_pk, account_history = account.pk, account.history.model
     account.user.delete()  # the account with it (CASCADE)
+    if anonymous:  # the account's history (its deletion too) named the person
+        account_history.objects.filter(id=account_pk).delete()
 
 
 def teacher_users():

@@ -1,5 +1,6 @@
 import json
 
+from axes.utils import reset as reset_login_failures
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth import views as auth_views
@@ -147,6 +148,13 @@ class TeacherPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
 
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # The failures that locked the login out were with the old password: a teacher who
+        # proved the address and chose a new one logs in at once, without waiting.
+        reset_login_failures(username=self.user.get_username())
+        return response
+
 
 class TeacherPasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/password_reset_complete.html"
@@ -201,8 +209,9 @@ def me_delete(request):
     form = DeleteAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         logout(request)
-        services.delete_account(account)
+        services.delete_account(account, request.build_absolute_uri("/").rstrip("/"))
         messages.success(request, _("Your account is deleted."))
         return redirect("home")
     status = 400 if form.errors else 200
-    return render(request, "accounts/me_delete.html", {"form": form}, status=status)
+    context = {"form": form, "becomes_anonymous": services.becomes_anonymous(account)}
+    return render(request, "accounts/me_delete.html", context, status=status)

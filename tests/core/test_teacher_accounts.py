@@ -3,6 +3,7 @@ teacher's record (automatic only when the record has the confirmed address, else
 methodist confirms it), /me/ (edit, JSON, delete), login limits, password reset, and the
 separation from staff accounts."""
 
+import datetime as dt
 import json
 import re
 
@@ -11,8 +12,11 @@ from axes.models import AccessAttempt
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth.models import User
 from django.core import mail
+from django.utils import timezone
 
+from events.models import Attendance, Registration
 from imc_portal.models import Teacher, TeacherAccount
+from tests.events.factories import AttendanceFactory, EventFactory, RegistrationFactory
 from tests.factories import (
     CentreFactory,
     InstitutionFactory,
@@ -368,6 +372,31 @@ def test_password_reset_by_email(client):
     assert response.status_code == 302
 
 
+def test_a_password_reset_ends_the_lockout(client):
+    linked_account()
+
+    def log_in(password):
+        return client.post(
+            "/accounts/login/",
+            {"username": "linked@example.org", "password": password},
+            REMOTE_ADDR=ADDRESS,
+        )
+
+    assert [log_in("wrong").status_code for _ in range(10)][-1] == 429
+    assert log_in("a teacher's Password 1").status_code == 429
+    client.post("/accounts/password/reset/", {"email": "linked@example.org"})
+    form_page = client.get(link_in(mail.outbox[0]), follow=True)
+    new = "Нова осінь 2027 року"
+    response = client.post(
+        form_page.redirect_chain[-1][0], {"new_password1": new, "new_password2": new}
+    )
+    assert response["Location"] == "/accounts/password/reset/done/"
+    assert not AccessAttempt.objects.filter(username="linked@example.org").exists()
+    response = log_in(new)
+    assert response.status_code == 302
+    assert client.get("/me/").status_code == 200
+
+
 def test_password_reset_sends_nothing_to_staff(client, methodist):
     methodist.email = "methodist@example.org"
     methodist.save()
@@ -477,6 +506,109 @@ def test_deleting_the_account_keeps_the_record_and_its_results(client):
     assert list(teacher.external_publications.all()) == [publication]
     assert client.get("/me/").status_code == 302  # logged out
     assert "Ваш обліковий запис видалено." in client.get("/").text
+
+
+def test_confirming_a_sign_up_marks_the_record_it_makes(client, school):
+    TeacherFactory(surname="Шевченко")  # the centre's own
+    sign_up(client, school)
+    confirm(client, mail.outbox[0])
+    made = TeacherAccount.objects.get().teacher
+    assert made.created_from_sign_up
+    assert not Teacher.objects.get(surname="Шевченко").created_from_sign_up
+
+
+def past_and_upcoming(account, waiting_email="waiting@example.org"):
+    """The account's teacher: attended a past event, holds the last place of an upcoming
+    one (another teacher waits for it) and waits for a place at a third."""
+    teacher = account.teacher
+    past = EventFactory(
+        registration_enabled=True, capacity=5, start=timezone.now() - dt.timedelta(days=30)
+    )
+    RegistrationFactory(event=past, teacher=teacher)
+    AttendanceFactory(event=past, teacher=teacher)
+    full = EventFactory(registration_enabled=True, capacity=1, title="Повний семінар")
+    held = RegistrationFactory(event=full, teacher=teacher)
+    waiting = RegistrationFactory(
+        event=full,
+        teacher=TeacherFactory(email=waiting_email),
+        status=Registration.Status.WAITING,
+        position=1,
+    )
+    queue = RegistrationFactory(
+        event__capacity=1, teacher=teacher, status=Registration.Status.WAITING, position=1
+    )
+    return past, held, waiting, queue
+
+
+def delete_own_account(client, account, capture, password="a teacher's Password 1"):
+    teacher_client(client, account)
+    with capture(execute=True):
+        response = client.post("/me/delete/", {"password": password})
+    assert response.status_code == 302
+    assert not TeacherAccount.objects.exists()
+
+
+def test_deleting_an_account_gives_up_upcoming_places_and_keeps_the_past(
+    client, django_capture_on_commit_callbacks
+):
+    account = linked_account(email="linked@example.org")
+    past, held, waiting, queue = past_and_upcoming(account)
+    delete_own_account(client, account, django_capture_on_commit_callbacks)
+    statuses = [Registration.objects.get(pk=row.pk).status for row in (held, waiting, queue)]
+    assert statuses == ["cancelled", "offered", "cancelled"]
+    assert [message.to for message in mail.outbox] == [["waiting@example.org"]]
+    assert "Повний семінар" in mail.outbox[0].body
+    # The past stays: the registration and the attendance the figures count.
+    teacher = Teacher.objects.get(pk=account.teacher_id)
+    assert past.registrations.get().teacher == teacher
+    assert Attendance.objects.get(teacher=teacher).event == past
+    # A record the centre had keeps its name, without the account's address.
+    assert not teacher.created_from_sign_up
+    assert (teacher.surname, teacher.email) == (account.teacher.surname, "")
+
+
+def test_deleting_an_account_makes_its_sign_up_record_anonymous(
+    client, school, django_capture_on_commit_callbacks
+):
+    sign_up(client, school, subjects=[SubjectFactory(name="Історія")])
+    confirm(client, mail.outbox[0])
+    account = TeacherAccount.objects.select_related("teacher").get()
+    teacher = account.teacher
+    teacher.phone, teacher.position = "067 123 45 67", "учителька історії"
+    teacher.save()
+    assert teacher.slug.startswith("kovalenko")
+    past, _held, waiting, _queue = past_and_upcoming(account)
+    page = client.get("/me/delete/")
+    assert "його буде знеособлено" in page.text
+    mail.outbox.clear()
+    delete_own_account(client, account, django_capture_on_commit_callbacks, PASSWORD)
+    teacher.refresh_from_db()
+    assert teacher.full_name == f"Видалений обліковий запис {teacher.pk}"
+    assert (teacher.email, teacher.phone, teacher.position) == ("", "", "")
+    assert list(teacher.subjects.all()) == []
+    assert "kovalenko" not in teacher.slug  # the public page's address named her too
+    assert teacher.institution == school  # the figures by institution still count it
+    assert Attendance.objects.get(teacher=teacher).event == past
+    assert past.registrations.get().teacher == teacher
+    assert Registration.objects.get(pk=waiting.pk).status == Registration.Status.OFFERED
+    assert [message.to for message in mail.outbox] == [["waiting@example.org"]]
+    # Nothing kept names her: neither the record's history nor the account's.
+    assert not teacher.history.filter(surname="Коваленко").exists()
+    assert not TeacherAccount.history.filter(surname="Коваленко").exists()
+
+
+def test_a_sign_up_record_with_results_keeps_its_name(client, school):
+    sign_up(client, school)
+    confirm(client, mail.outbox[0])
+    account = TeacherAccount.objects.select_related("teacher").get()
+    ExternalPublicationFactory(author=account.teacher)
+    page = client.get("/me/delete/")
+    assert "залишиться з результатами й публікаціями" in page.text
+    assert "знеособлено" not in page.text
+    response = client.post("/me/delete/", {"password": PASSWORD})
+    assert response.status_code == 302
+    teacher = Teacher.objects.get(pk=account.teacher_id)
+    assert (teacher.full_name, teacher.email) == ("Коваленко Олена Петрівна", "")
 
 
 def test_staff_have_no_teachers_page(methodist_client):

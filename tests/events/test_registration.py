@@ -19,7 +19,12 @@ from events import registration as services
 from events.models import Attendance, Event, Registration
 from imc_portal.models import TeacherAccount
 from tests.admin_records import admin_form_data
-from tests.events.factories import EventFactory, GroupFactory, RegistrationFactory
+from tests.events.factories import (
+    AudienceRoleFactory,
+    EventFactory,
+    GroupFactory,
+    RegistrationFactory,
+)
 from tests.factories import SubjectFactory, TeacherAccountFactory, TeacherFactory
 
 pytestmark = pytest.mark.django_db
@@ -181,6 +186,29 @@ def test_a_higher_capacity_offers_the_places(methodist_client):
     assert statuses == [Status.OFFERED, Status.OFFERED, Status.WAITING]
 
 
+def test_fewer_places_than_confirmed_keeps_them_all_and_warns(methodist_client):
+    event = open_event(capacity=5)
+    confirmed = [RegistrationFactory(event=event) for _ in range(4)]
+    url = reverse("admin:events_event_change", args=[event.pk])
+    data = admin_form_data(methodist_client.get(url))
+    data["capacity"] = "1"
+    response = methodist_client.post(url, data, follow=True)
+    assert response.status_code == 200
+    event.refresh_from_db()
+    assert event.capacity == 1
+    statuses = {Registration.objects.get(pk=row.pk).status for row in confirmed}
+    assert statuses == {Status.CONFIRMED}
+    warnings = [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
+    assert warnings == [
+        "3 підтверджені реєстрації понад кількість місць (1): нікого не вилучено; за потреби "
+        "скасуйте реєстрації вручну."
+    ]
+    # Enough places again: no warning.
+    data["capacity"] = "4"
+    response = methodist_client.post(url, data, follow=True)
+    assert not [m for m in response.context["messages"] if m.level_tag == "warning"]
+
+
 def test_one_registration_per_teacher_and_event():
     registration = RegistrationFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
@@ -260,6 +288,69 @@ def test_a_restricted_event_refuses_teachers_of_other_areas():
     teacher.subjects.add(subject)
     client.post(register_url(event))
     assert Registration.objects.get().status == Status.CONFIRMED
+
+
+def restricted_to_roles(*names):
+    event = open_event(registration_restricted=True)
+    roles = [AudienceRoleFactory(name=name) for name in names]
+    event.audience_roles.add(*roles)
+    return event, roles
+
+
+def test_a_restricted_event_with_roles_asks_the_role_and_keeps_it(methodist_client):
+    event, (deputy, librarian) = restricted_to_roles("Заступники директорів", "Бібліотекарі")
+    other = AudienceRoleFactory(name="Практичні психологи")
+    client, teacher, _ = linked_client()
+    html = page_text(client, event)
+    assert "Реєструюся як" in html
+    assert f'<option value="{deputy.pk}">Заступники директорів</option>' in html
+    assert f'<option value="{librarian.pk}">Бібліотекарі</option>' in html
+    assert "Практичні психологи" not in html
+    response = client.post(register_url(event))
+    assert response.status_code == 400
+    assert "Оберіть роль, у якій ви реєструєтеся." in response.content.decode()
+    assert 'aria-invalid="true"' in response.content.decode()
+    response = client.post(register_url(event), {"role": other.pk})
+    assert response.status_code == 400
+    assert "Цей захід не для цієї ролі" in response.content.decode()
+    assert not Registration.objects.exists()
+    response = client.post(register_url(event), {"role": librarian.pk})
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert (registration.teacher, registration.role) == (teacher, librarian)
+    changelist = methodist_client.get(reverse("admin:events_registration_changelist")).text
+    assert "Бібліотекарі" in changelist
+    change = methodist_client.get(
+        reverse("admin:events_registration_change", args=[registration.pk])
+    ).text
+    assert "Реєструється як" in change and "Бібліотекарі" in change
+
+
+def test_a_role_is_asked_only_when_the_event_is_restricted():
+    event = open_event(registration_restricted=False)
+    event.audience_roles.add(AudienceRoleFactory(name="Бібліотекарі"))
+    client, _teacher, _ = linked_client()
+    assert "Реєструюся як" not in page_text(client, event)
+    assert client.post(register_url(event)).status_code == 302
+    assert Registration.objects.get().role is None
+
+
+def test_asking_the_role_reads_no_more_queries_on_the_page():
+    """The page's form lists the audience roles prefetched with the event."""
+    plain = open_event(registration_restricted=True)
+    event, _roles = restricted_to_roles("Заступники директорів", "Бібліотекарі")
+    client, _teacher, _ = linked_client()
+    assert event_page_queries(client, event) == event_page_queries(client, plain)
+
+
+def test_the_sign_in_sheet_shows_the_role_registered_in(director_client):
+    event, (_deputy, librarian) = restricted_to_roles("Заступники директорів", "Бібліотекарі")
+    teacher = TeacherFactory(surname="Ющенко", first_name="Олена")
+    services.register(event, teacher, BASE, role=librarian)
+    response = director_client.get(reverse("admin:events_event_sign_in_sheet", args=[event.pk]))
+    html = response.content.decode()
+    assert "Реєструється як" in html
+    assert html.index("Ющенко Олена") < html.index("Бібліотекарі")
 
 
 def test_cancelling_after_the_start_is_refused():

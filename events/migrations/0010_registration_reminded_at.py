@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0008_registration'),
+        ('events', '0009_registration_role'),
     ]
 
     operations = [
