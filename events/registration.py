@@ -73,12 +73,12 @@ def roles_to_choose(event):
     return list(event.audience_roles.all())
 
 
-def places_left(event):
-    """Free places, or None when the event has no limit."""
-    if event.capacity is None:
+def places_left(capacity, taken):
+    """Free places of ``capacity`` with ``taken`` held (confirmed or offered), or None when
+    the event has no limit."""
+    if capacity is None:
         return None
-    taken = event.registrations.holding_places().count()
-    return max(event.capacity - taken, 0)
+    return max(capacity - taken, 0)
 
 
 def _locked(event):

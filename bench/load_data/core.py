@@ -1,4 +1,8 @@
-"""Benchmark data for the shared core: 150 institutions and 8,000 teachers."""
+"""Benchmark data for the shared core: 150 institutions, 8,000 teachers, and the account of
+one of them that the benchmark signs in as (``BENCH_TEACHER``)."""
+
+from django.contrib.auth.models import User
+from django.utils import timezone
 
 from imc_portal.demo import (
     FEMALE_NAMES,
@@ -8,11 +12,13 @@ from imc_portal.demo import (
     SURNAMES,
     patronymic,
 )
-from imc_portal.models import Institution, Subject, Teacher
+from imc_portal.models import Institution, Subject, Teacher, TeacherAccount
 
 INSTITUTIONS = 150
 TEACHERS = 8000
 MARKER = "Ліцей № 1001"  # the first generated institution: its presence means "done"
+# The user of a linked teacher's account, for the pages a teacher sees signed in.
+BENCH_TEACHER = "bench-teacher"
 
 
 def generate(rng, years, stdout):
@@ -55,4 +61,22 @@ def generate(rng, years, stdout):
         (Through(teacher_id=t.pk, subject_id=rng.choice(subjects).pk) for t in teachers),
         batch_size=2000,
     )
-    stdout.write(f"Core: {len(institutions)} institutions, {len(teachers)} teachers.")
+    bench_teacher_account(teachers[0])
+    stdout.write(
+        f"Core: {len(institutions)} institutions, {len(teachers)} teachers, "
+        f"the account {BENCH_TEACHER!r} linked to {teachers[0]}."
+    )
+
+
+def bench_teacher_account(teacher):
+    user = User.objects.create_user(BENCH_TEACHER, email="bench-teacher@example.org")
+    return TeacherAccount.objects.create(
+        user=user,
+        teacher=teacher,
+        surname=teacher.surname,
+        first_name=teacher.first_name,
+        patronymic=teacher.patronymic,
+        institution_id=teacher.institution_id,
+        status=TeacherAccount.Status.LINKED,
+        email_confirmed=timezone.now(),
+    )

@@ -1,6 +1,8 @@
 """Benchmark data for events: 300 groups with their members and about 6,000 events over the
 years, with areas, speakers, materials, meetings of the groups and the teachers who took part
-in courses and seminars. Bulk inserts, deterministic from ``rng``; a second run adds nothing.
+in courses and seminars, and an upcoming course that takes registrations: every place taken
+and a long waiting list, the benchmark's teacher last on it. Bulk inserts, deterministic from
+``rng``; a second run adds nothing.
 
 File materials all point at one small shared PDF (written once) rather than 6,000 files."""
 
@@ -11,11 +13,12 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.utils import timezone
 
+from bench.load_data.core import BENCH_TEACHER
 from events.demo import demo_pdf, workday
 from events.demo.data import MEETING_TOPICS
-from events.models import Attendance, AudienceRole, Event, Group, Material, Speaker
+from events.models import Attendance, AudienceRole, Event, Group, Material, Registration, Speaker
 from imc_portal.demo import FEMALE_NAMES, MALE_NAMES, SURNAMES
-from imc_portal.models import Institution, Subject, Teacher
+from imc_portal.models import Institution, Subject, Teacher, TeacherAccount
 from staff.models import StaffMember
 
 GROUPS = 300
@@ -27,6 +30,10 @@ BATCH = 1000
 AHEAD = dt.timedelta(days=180)
 # The event with the longest programme, for the benchmark's "detail with many children".
 BIG_EVENT = "load-event-1"
+# The event that takes registrations: its places all taken, and twice as many teachers on
+# the waiting list.
+REGISTRATION_EVENT = "load-event-registration"
+PLACES, WAITING = 60, 120
 
 GROUP_KINDS = [
     (Group.Kind.ASSOCIATION, "Методичне об'єднання вчителів"),
@@ -81,7 +88,7 @@ def generate(rng, years, stdout):
     if connection.vendor == "postgresql":
         # Fresh statistics, so the planner does not judge the new rows by an empty table.
         tables = [Group, Group.members.through, Event, Speaker, Material]
-        tables += [Event.subjects.through, Attendance]
+        tables += [Event.subjects.through, Attendance, Registration]
         with connection.cursor() as cursor:
             for model in tables:
                 cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
@@ -110,10 +117,12 @@ class Generator:
         events = self.events(groups)
         speakers, materials = self.children(events)
         participants = self.relations(events)
+        open_event = self.registrations()
         stdout.write(
             f"Events: {len(groups)} groups, {len(events)} events "
             f"({sum(1 for e in events if e.group_id)} meetings), {speakers} speakers, "
-            f"{materials} materials, {participants} teacher participations."
+            f"{materials} materials, {participants} teacher participations; {open_event} "
+            f"takes registrations ({PLACES} places taken, {WAITING + 1} waiting)."
         )
 
     def when(self):
@@ -281,3 +290,48 @@ class Generator:
         Organisers.objects.bulk_create(organisers, batch_size=5000)
         Attendance.objects.bulk_create(participants, batch_size=5000)
         return len(participants)
+
+    def registrations(self):
+        """A course a month ahead that takes registrations: every place confirmed (and on
+        its register), then the waiting list, the benchmark's teacher last on it."""
+        day = workday((self.now + dt.timedelta(days=30)).date())
+        start = dt.datetime.combine(day, dt.time(10), tzinfo=self.first.tzinfo)
+        event = Event.objects.create(
+            title="Курси підвищення кваліфікації «Нова українська школа»",
+            slug=REGISTRATION_EVENT,
+            kind=Event.Kind.COURSE,
+            is_published=True,
+            start=start,
+            end=start + dt.timedelta(days=4, hours=3),
+            venue_id=self.venues[0],
+            description="Курси для вчителів міста: реєстрація на сайті.",
+            pd_hours=30,
+            registration_enabled=True,
+            capacity=PLACES,
+        )
+        event.subjects.add(self.subjects[0][0])
+        bench_teacher = TeacherAccount.objects.get(user__username=BENCH_TEACHER).teacher_id
+        others = [pk for pk in self.teachers if pk != bench_teacher]
+        chosen = self.rng.sample(others, PLACES + WAITING)
+        confirmed, waiting = chosen[:PLACES], [*chosen[PLACES:], bench_teacher]
+        common = {"event_id": event.pk, "created": self.now, "updated": self.now}
+        Status = Registration.Status
+        rows = [
+            Registration(teacher_id=pk, status=Status.CONFIRMED, confirmed_at=self.now, **common)
+            for pk in confirmed
+        ]
+        rows += [
+            Registration(teacher_id=pk, status=Status.WAITING, position=number, **common)
+            for number, pk in enumerate(waiting, start=1)
+        ]
+        Registration.objects.bulk_create(rows, batch_size=BATCH)
+        Attendance.objects.bulk_create(
+            Attendance(
+                event_id=event.pk,
+                teacher_id=pk,
+                attended=False,
+                source=Attendance.Source.REGISTERED,
+            )
+            for pk in confirmed
+        )
+        return event.slug

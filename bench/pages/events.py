@@ -13,9 +13,21 @@ from imc_portal.models import Subject
 # Pages of one record: the goal for their SQL is 8 queries, for a list 5.
 RECORD_PAGES = {
     "events: event (most speakers)",
+    "events: event with registration (most registrations)",
     "events: event .ics",
     "events: group (most meetings)",
 }
+
+
+def registration_event():
+    """The upcoming event taking registrations that has the most of them."""
+    return (
+        Event.objects.published()
+        .filter(registration_enabled=True, start__gt=timezone.now())
+        .annotate(n=Count("registrations"))
+        .order_by("-n", "slug")
+        .first()
+    )
 
 
 def pages():
@@ -68,6 +80,10 @@ def pages():
     if event:
         result.append(("events: event (most speakers)", event.get_absolute_url()))
         result.append(("events: event .ics", event.get_ics_url()))
+    if registering := registration_event():
+        result.append(
+            ("events: event with registration (most registrations)", registering.get_absolute_url())
+        )
     if group:
         result.append(("events: group (most meetings)", group.get_absolute_url()))
     return result

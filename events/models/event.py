@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, FilteredRelation, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +22,7 @@ from events.models.region import (
     representatives_of,
     representatives_text,
 )
+from events.models.registration import Registration
 from imc_portal.fields import PeopleField
 from imc_portal.models import Institution, Subject, TimeStampedModel, choice_label
 from imc_portal.text import unique_slug
@@ -84,6 +85,27 @@ class EventQuerySet(models.QuerySet):
             .values("n")
         )
         return self.annotate(attendee_count=Coalesce(Subquery(ticked), 0))
+
+    def with_places_taken(self, now=None):
+        """With what the registration box counts, in the same query: ``places_taken`` (the
+        confirmed places and the open offers) and ``has_overdue_offers`` (offers past their
+        deadline, to be passed on to the waiting list before the page counts)."""
+        now = now or timezone.now()
+        registrations = Registration.objects.filter(event=OuterRef("pk")).order_by()
+        taken = registrations.holding_places().values("event").annotate(n=Count("pk")).values("n")
+        overdue = registrations.filter(
+            status=Registration.Status.OFFERED, offer_expires_at__lte=now
+        )
+        return self.annotate(
+            places_taken=Coalesce(Subquery(taken), 0), has_overdue_offers=Exists(overdue)
+        )
+
+    def with_own_registration(self, teacher):
+        """With ``own_registration``: ``teacher``'s registration for the event (whatever its
+        status), joined in the same query; a teacher has one row per event. Without one the
+        attribute is not set."""
+        own = FilteredRelation("registrations", condition=Q(registrations__teacher=teacher))
+        return self.annotate(own_registration=own).select_related("own_registration")
 
     def finishing_after(self, moment):
         """Finish (end, or start when no end) at or after ``moment``, written so that the

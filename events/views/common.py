@@ -7,13 +7,15 @@ from events.models import Event, Material, Speaker
 PAGE_SIZE = 20
 
 
-def detail_queryset(request):
-    """An event with everything its page shows."""
-    return (
+def detail_queryset(request, teacher=None):
+    """An event with everything its page shows; with ``teacher``'s own registration when a
+    linked teacher is signed in."""
+    events = (
         Event.objects.visible_to(request.user)
         .select_related("venue", "group")
         .with_representatives()
         .with_attendee_count()
+        .with_places_taken()
         .prefetch_related(
             "subjects",
             "audience_roles",
@@ -23,3 +25,6 @@ def detail_queryset(request):
             Prefetch("materials", queryset=Material.objects.all(), to_attr="material_list"),
         )
     )
+    if teacher is not None:
+        events = events.with_own_registration(teacher)
+    return events

@@ -10,7 +10,7 @@ from events.filters import EventFilter
 from events.ics import build_calendar, site_url
 from events.models import Event, Material
 from events.views.common import PAGE_SIZE, detail_queryset
-from events.views.registration import registration_context
+from events.views.registration import registration_context, teacher_account, teacher_of
 from imc_portal.models import Centre
 from imc_portal.page_cache import public_page
 from imc_portal.pagination import paginate, query_without_page
@@ -71,10 +71,16 @@ def archive(request, year=None):
 
 @public_page(changes_with_time=True)
 def event_detail(request, slug):
-    """The event; once it is over, with its results (participants, outcomes)."""
-    event = get_object_or_404(detail_queryset(request), slug=slug)
+    """The event; once it is over, with its results (participants, outcomes). A signed-in
+    teacher's account is read first, so that their registration comes with the event."""
+    account = teacher_account(request.user)
+    event = get_object_or_404(detail_queryset(request, teacher_of(account)), slug=slug)
     is_past = (event.end or event.start) < timezone.now()
-    context = {"event": event, "is_past": is_past, **registration_context(request, event)}
+    context = {
+        "event": event,
+        "is_past": is_past,
+        **registration_context(request, event, account),
+    }
     return render(request, "events/event_detail.html", context)
 
 

@@ -23,20 +23,28 @@ def base_url(request):
     return request.build_absolute_uri("/").rstrip("/")
 
 
-def linked_teacher(user):
+def teacher_account(user):
+    """The signed-in user's teacher account with its teacher's record, or None (and no
+    query for a visitor)."""
+    if not user.is_authenticated:
+        return None
+    return TeacherAccount.objects.select_related("teacher__institution").filter(user=user).first()
+
+
+def teacher_of(account):
     """The teacher record of a linked account, or None."""
-    account = (
-        TeacherAccount.objects.select_related("teacher__institution").filter(user=user).first()
-    )
     if account is None or not account.is_linked:
         return None
     return account.teacher
 
 
-def unlinked_reason(user):
-    if not user.is_authenticated:
-        return _("Sign in to register.")
-    if not TeacherAccount.objects.filter(user=user).exists():
+def linked_teacher(user):
+    return teacher_of(teacher_account(user))
+
+
+def unlinked_reason(account):
+    """Why a signed-in user without a linked account may not register."""
+    if account is None:
         return _("Only teachers' accounts register for events.")
     return _("Your account is not linked to a teacher's record yet: a methodist confirms it soon.")
 
@@ -48,33 +56,35 @@ def _refused(request, event, reason):
     return response
 
 
-def registration_context(request, event, form=None):
+def registration_context(request, event, account, form=None):
     """What the event's page shows of registration: places left, whether it is open, the
     signed-in teacher's own registration (nobody else's) and the form to register (``form``:
-    one sent back with its errors)."""
+    one sent back with its errors). ``event`` comes from ``detail_queryset``, which counted
+    the places and joined the teacher's registration."""
     if not event.registration_enabled:
         return {}
-    overdue = event.registrations.filter(
-        status=Registration.Status.OFFERED, offer_expires_at__lte=timezone.now()
-    )
-    if overdue.exists():
+    teacher = teacher_of(account)
+    taken = event.places_taken
+    # Django leaves a joined relation's attribute unset when the row is missing.
+    mine = getattr(event, "own_registration", None)
+    if event.has_overdue_offers:
+        # Rare: a lapsed offer passes to the next on the list, then the page counts again.
         services.refresh(event, base_url(request))
+        taken = event.registrations.holding_places().count()
+        if teacher is not None:
+            mine = event.registrations.filter(teacher=teacher).first()
     context = {
-        "places_left": services.places_left(event),
+        "places_left": services.places_left(event.capacity, taken),
         "closed_reason": services.closed_reason(event),
-        "teacher": None,
-        "mine": None,
+        "teacher": teacher,
+        "mine": mine,
         "can_cancel": event.start > timezone.now(),
     }
-    if request.user.is_authenticated:
-        teacher = linked_teacher(request.user)
-        if teacher is None:
-            context["unlinked_reason"] = unlinked_reason(request.user)
-        else:
-            context["teacher"] = teacher
-            context["mine"] = event.registrations.filter(teacher=teacher).first()
-            context["ineligible_reason"] = services.ineligible_reason(event, teacher)
-            context["form"] = form or RegistrationForm(roles=services.roles_to_choose(event))
+    if teacher is not None:
+        context["ineligible_reason"] = services.ineligible_reason(event, teacher)
+        context["form"] = form or RegistrationForm(roles=services.roles_to_choose(event))
+    elif request.user.is_authenticated:
+        context["unlinked_reason"] = unlinked_reason(account)
     return {"registration": context}
 
 
@@ -82,14 +92,15 @@ def registration_context(request, event, form=None):
 @login_required(login_url="accounts:login")
 def register(request, slug):
     event = get_object_or_404(Event.objects.published(), slug=slug)
-    teacher = linked_teacher(request.user)
+    account = teacher_account(request.user)
+    teacher = teacher_of(account)
     if teacher is None:
-        return _refused(request, event, unlinked_reason(request.user))
+        return _refused(request, event, unlinked_reason(account))
     if reason := services.closed_reason(event) or services.ineligible_reason(event, teacher):
         return _refused(request, event, reason)
     form = RegistrationForm(request.POST, roles=services.roles_to_choose(event))
     if not form.is_valid():
-        return _page_with_errors(request, event, form)
+        return _page_with_errors(request, event, account, form)
     role = form.cleaned_data.get("role")
     try:
         registration = services.register(event, teacher, base_url(request), role=role)
@@ -106,11 +117,15 @@ def register(request, slug):
     return redirect(event.get_absolute_url())
 
 
-def _page_with_errors(request, event, form):
+def _page_with_errors(request, event, account, form):
     """The event's page again, its registration form showing what to correct."""
-    event = detail_queryset(request).get(pk=event.pk)
+    event = detail_queryset(request, teacher_of(account)).get(pk=event.pk)
     is_past = (event.end or event.start) < timezone.now()
-    context = {"event": event, "is_past": is_past, **registration_context(request, event, form)}
+    context = {
+        "event": event,
+        "is_past": is_past,
+        **registration_context(request, event, account, form),
+    }
     return render(request, "events/event_detail.html", context, status=400)
 
 

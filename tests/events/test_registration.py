@@ -152,6 +152,25 @@ def test_an_unconfirmed_offer_passes_to_the_next_on_the_list():
     assert len(mail.outbox) == 1  # nothing twice
 
 
+def test_the_event_page_passes_an_overdue_offer_on_before_it_counts():
+    """The page's own counts come from before the offer lapsed: it reads them again."""
+    event = open_event(capacity=1)
+    offered = RegistrationFactory(
+        event=event,
+        status=Status.OFFERED,
+        offered_at=timezone.now() - dt.timedelta(hours=25),
+        offer_expires_at=timezone.now() - dt.timedelta(hours=1),
+    )
+    client, teacher, _account = linked_client()
+    RegistrationFactory(event=event, teacher=teacher, status=Status.WAITING, position=1)
+    html = page_text(client, event)
+    assert "Вам запропоновано місце до" in html
+    assert "Місць немає: можна стати у список очікування." in html
+    offered.refresh_from_db()
+    assert offered.status == Status.EXPIRED
+    assert Registration.objects.get(event=event, teacher=teacher).status == Status.OFFERED
+
+
 def test_an_expired_offer_cannot_be_taken():
     event = open_event(capacity=1)
     client, teacher, _ = linked_client()
@@ -594,12 +613,15 @@ def event_page_queries(client, event):
     return len(queries)
 
 
-@pytest.mark.parametrize("visitor", ["anonymous", "teacher"])
+# A visitor: the event (with the places taken and its overdue offers counted), its six kinds
+# of related rows, the centre. A teacher: the session, the user and their account, then the
+# same, their registration joined to the event.
+@pytest.mark.parametrize(("visitor", "queries"), [("anonymous", 8), ("teacher", 11)])
 def test_the_event_page_with_registration_reads_the_same_queries_whatever_the_registrations(
-    visitor,
+    visitor, queries
 ):
-    """Places left and the teacher's own registration are read the same way for 3 and for 30
-    registrations (and a waiting list as long)."""
+    """Places left and the teacher's own registration are read in a fixed number of queries,
+    the same for 3 and for 30 registrations (and a waiting list as long)."""
     counts = []
     for others in (3, 30):
         event = open_event(capacity=others)
@@ -612,4 +634,6 @@ def test_the_event_page_with_registration_reads_the_same_queries_whatever_the_re
             client, _teacher, _account = linked_client()
             client.post(register_url(event))  # the end of the waiting list
         counts.append(event_page_queries(client, event))
-    assert counts[0] == counts[1], counts
+        if visitor == "teacher":
+            assert f"Ви №{others + 1} у списку очікування." in page_text(client, event)
+    assert counts == [queries, queries]

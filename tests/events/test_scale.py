@@ -6,11 +6,15 @@ import io
 import random
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from bench.load_data import core as core_load_data
 from bench.load_data import events as load_data
 from bench.pages import events as bench
-from events.models import Attendance, Event, Group, Material, Speaker
+from bench.pages import teacher as teacher_bench
+from events.models import Attendance, Event, Group, Material, Registration, Speaker
 from tests.events.factories import EventFactory, GroupFactory
 from tests.events.pages import listed as titles
 from tests.factories import SubjectFactory, TeacherFactory
@@ -102,10 +106,12 @@ def test_filter_choices_follow_a_new_area_at_once(client):
 def small_load(monkeypatch):
     monkeypatch.setattr(load_data, "EVENTS", 60)
     monkeypatch.setattr(load_data, "GROUPS", 8)
+    monkeypatch.setattr(load_data, "PLACES", 5)
+    monkeypatch.setattr(load_data, "WAITING", 10)
     SubjectFactory(name="Математика")
     SubjectFactory(name="Історія")
-    for n in range(60):
-        TeacherFactory(slug=f"load-teacher-{n + 1}")
+    teachers = [TeacherFactory(slug=f"load-teacher-{n + 1}") for n in range(60)]
+    core_load_data.bench_teacher_account(teachers[0])
 
 
 def generate():
@@ -128,6 +134,13 @@ def test_load_data_makes_linked_rows_once_and_deterministically(small_load):
     shared = Material.objects.exclude(file="").order_by().values_list("file", flat=True).distinct()
     assert list(shared) == [load_data.SHARED_PDF]
     assert Attendance.objects.attended().exists()
+    registering = Event.objects.get(slug=load_data.REGISTRATION_EVENT)
+    assert registering.registration_enabled and registering.capacity == 5
+    rows = registering.registrations.order_by("status", "position")
+    assert [row.status for row in rows].count(Registration.Status.CONFIRMED) == 5
+    last = rows.filter(status=Registration.Status.WAITING).last()
+    assert (last.position, last.teacher.account.user.username) == (11, "bench-teacher")
+    assert registering.attendances.filter(attended=False).count() == 5
     counts = (Event.objects.count(), Speaker.objects.count(), Material.objects.count())
     first = snapshot()
     assert "already present" in generate()
@@ -158,6 +171,24 @@ def test_bench_lists_every_page_type_and_each_answers(client, small_load):
     ]:
         assert client.get(pages[name]).status_code == 200, name
     assert pages["events: event (most speakers)"] == f"/events/{load_data.BIG_EVENT}/"
+    registering = f"/events/{load_data.REGISTRATION_EVENT}/"
+    assert pages["events: event with registration (most registrations)"] == registering
+    assert "Місць немає: можна стати у список очікування." in client.get(registering).text
+
+
+def test_bench_signs_in_as_the_teacher_last_on_the_waiting_list(client, small_load):
+    generate()
+    [(name, path, queries, _ms)] = teacher_bench.pages()
+    assert (name, path) == (
+        "events: event with registration, teacher",
+        f"/events/{load_data.REGISTRATION_EVENT}/",
+    )
+    client.force_login(teacher_bench.teacher_user())
+    client.get(path)
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(path).content.decode()
+    assert "Ви №11 у списку очікування." in html
+    assert len(captured) == queries == 11
 
 
 def test_list_entry_and_filter_form_show_an_edit_at_once(client):

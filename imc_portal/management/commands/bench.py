@@ -5,8 +5,9 @@ connections, gc.freeze) with the page cache off, so that every request renders i
 (what a logged-in methodist or the first visitor after an edit gets), and loads each page
 from wrk on loopback at 1 and 16 connections; the ceiling is /livez (the same middleware,
 no query) and /healthz (one query) in the same run. Then a second server with the page
-cache on serves each page from the cache at 16 connections. Prints one Markdown row per page
-and merges the rows into bench/results.json.
+cache on serves each page from the cache at 16 connections. Then the pages signed in, as
+the director and as a linked teacher. Prints one Markdown row per page and merges the rows
+into bench/results.json.
 """
 
 import gzip
@@ -33,6 +34,8 @@ from django.test.utils import CaptureQueriesContext
 from bench.pages import RECORD_PAGES
 from bench.pages import page_list as bench_pages
 from bench.pages.staff import pages as staff_page_list
+from bench.pages.teacher import pages as teacher_page_list
+from bench.pages.teacher import teacher_user
 from imc_portal.roles import DIRECTOR
 
 RESULTS = Path(settings.BASE_DIR) / "bench" / "results.json"
@@ -184,35 +187,50 @@ class Command(BaseCommand):
             row["cached_share"] = row["cached_c16"]["rps"] / ceiling["rps"]
         self.print_table(vendor, ceiling, ceiling_1, healthz, healthz_1, rows)
         staff_rows = self.staff_pages(base_env, only)
+        teacher_rows = self.teacher_pages(base_env, only)
         results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
         found = {"ceiling_c16": ceiling, "ceiling_c1": ceiling_1, "healthz_c16": healthz,
                  "healthz_c1": healthz_1, "pages": rows, "seconds_per_run": seconds}  # fmt: skip
         if only:  # a run of some pages keeps the last full run's, and its references
             before = results.get(vendor, {})
             if not rows:
-                found = {key: value for key, value in before.items() if key != "staff_pages"}
+                signed_in = {"staff_pages", "teacher_pages"}
+                found = {key: value for key, value in before.items() if key not in signed_in}
             else:
                 found["pages"] = merged(before.get("pages", []), rows)
             staff_rows = merged(before.get("staff_pages", []), staff_rows)
-        results[vendor] = {**found, "staff_pages": staff_rows}
+            teacher_rows = merged(before.get("teacher_pages", []), teacher_rows)
+        results[vendor] = {**found, "staff_pages": staff_rows, "teacher_pages": teacher_rows}
         RESULTS.parent.mkdir(exist_ok=True)
         RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False))
 
     def staff_pages(self, base_env, only):
-        """The director's pages, logged in: SQL queries in-process, then the median and
-        the slowest of ten requests to the server (five for an export)."""
+        """The director's pages (bench.pages.staff)."""
         director, _created = User.objects.get_or_create(
             username="bench-director", defaults={"is_staff": True}
         )
         director.groups.add(Group.objects.get(name=DIRECTOR))
+        return self.signed_in_pages("staff page", director, staff_page_list(), base_env, only)
+
+    def teacher_pages(self, base_env, only):
+        """A linked teacher's pages (bench.pages.teacher), signed in as the load data's."""
+        teacher = teacher_user()
+        if teacher is None:
+            self.stdout.write("\nNo teacher's account to sign in as: run generate_load_data.")
+            return []
+        return self.signed_in_pages("teacher page", teacher, teacher_page_list(), base_env, only)
+
+    def signed_in_pages(self, title, user, page_list, base_env, only):
+        """Pages signed in as ``user``: SQL queries in-process, then the median and the
+        slowest of ten requests to the server (five for an export)."""
         client = Client()
-        client.force_login(director)
+        client.force_login(user)
         cookie = (
             f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
         )
         rows = []
         with Server({**base_env, "PAGE_CACHE_SECONDS": "0"}) as server:
-            for page, path, queries, goal_ms in staff_page_list():
+            for page, path, queries, goal_ms in page_list:
                 if only not in page:
                     continue
                 found = probe(path, client)
@@ -229,7 +247,7 @@ class Command(BaseCommand):
                              "median_goal_ms": goal_ms, "median_ms": statistics.median(times),
                              "max_ms": max(times), **found})  # fmt: skip
         w = self.stdout.write
-        w("\n| staff page | SQL | median ms | slowest ms | KB |\n|---|---|---|---|---|")
+        w(f"\n| {title} | SQL | median ms | slowest ms | KB |\n|---|---|---|---|---|")
         for r in rows:
             w(f"| {r['page']} | {mark(r['queries'], r['queries_goal'], 'd')} | "
               f"{mark(r['median_ms'], r['median_goal_ms'])} | {r['max_ms']:.0f} | "
