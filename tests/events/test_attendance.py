@@ -2,15 +2,15 @@
 methodists tick in bulk, add walk-ins and import sign-in lists (nothing saved unless every
 row is right), print a sign-in sheet; the director reads it and changes nothing; the public
 page shows a count, never names; saving a register takes a fixed number of queries and,
-for 300 attendees, well under a second."""
+for 300 attendees, well under a second (measured by `make bench`, not here)."""
 
 import csv
 import io
-import time
 
 import openpyxl
 import pytest
 from django.contrib.admin.models import LogEntry
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -20,6 +20,7 @@ from django.urls import reverse
 
 from events import queries
 from events.models import Attendance, Event
+from imc_portal.management.commands.bench import Command as BenchCommand
 from imc_portal.models import Teacher
 from imc_portal.periods import Period
 from tests.events.factories import AttendanceFactory, EventFactory, GroupFactory, attend, kyiv
@@ -384,12 +385,10 @@ def test_group_attendance_shows_members_against_the_year_meetings(director_clien
 def save_all(client, event):
     pks = list(event.attendances.values_list("pk", flat=True))
     with CaptureQueriesContext(connection) as captured:
-        started = time.perf_counter()
         response = client.post(url(event, "register"), {"attended": pks, "_ticks": "1"})
-        elapsed = time.perf_counter() - started
     assert response.status_code == 302
     assert event.attendances.filter(attended=True).count() == len(pks)
-    return len(captured), elapsed
+    return len(captured)
 
 
 def register_of(size):
@@ -407,19 +406,25 @@ def register_of(size):
 
 
 def test_saving_the_register_takes_a_fixed_number_of_queries(methodist_client):
-    small, _ = save_all(methodist_client, register_of(3))
-    large, _ = save_all(methodist_client, register_of(60))
+    small = save_all(methodist_client, register_of(3))
+    large = save_all(methodist_client, register_of(60))
     assert small == large
     assert large <= 16
 
 
-def test_a_register_of_300_attendees_saves_in_under_a_second(methodist_client, capsys):
-    event = register_of(300)
-    methodist_client.get(url(event, "register"))  # the first request's one-off work
-    count, elapsed = save_all(methodist_client, event)
-    with capsys.disabled():
-        print(f"\n300 attendees ticked on {connection.vendor}: {elapsed:.3f} s, {count} queries")
-    assert elapsed < 1.0
+def test_the_bench_times_a_register_save_and_leaves_nothing_behind():
+    """`make bench` times saving the register of 300 attendees (docs/performance.md); here,
+    that its measurement runs and rolls back."""
+    EventFactory(is_published=True)
+    TeacherFactory.create_batch(4)
+    before = list(Attendance.objects.values_list("pk", flat=True))
+    [row] = BenchCommand().writes("")
+    assert row["page"] == "register of 300 attendees saved"
+    assert row["median_ms"] > 0
+    assert list(Attendance.objects.values_list("pk", flat=True)) == before
+    assert not User.objects.filter(username="bench-methodist").exists()
+    # The save it times is the one whose queries are fixed above.
+    assert row["queries"] <= 16
 
 
 def test_the_file_to_fill_in_has_the_sign_in_columns_and_imports_back(

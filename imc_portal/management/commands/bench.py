@@ -6,8 +6,9 @@ connections, gc.freeze) with the page cache off, so that every request renders i
 from wrk on loopback at 1 and 16 connections; the ceiling is /livez (the same middleware,
 no query) and /healthz (one query) in the same run. Then a second server with the page
 cache on serves each page from the cache at 16 connections. Then the pages signed in, as
-the director and as a linked teacher. Prints one Markdown row per page and merges the rows
-into bench/results.json.
+the director and as a linked teacher. Then the writes a methodist waits for (saving the
+register of an event with 300 attendees). Prints one Markdown row per page and merges the
+rows into bench/results.json.
 """
 
 import gzip
@@ -27,16 +28,19 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, reset_queries
+from django.db import connection, reset_queries, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from bench.pages import RECORD_PAGES
 from bench.pages import page_list as bench_pages
 from bench.pages.staff import pages as staff_page_list
 from bench.pages.teacher import pages as teacher_page_list
 from bench.pages.teacher import teacher_user
-from imc_portal.roles import DIRECTOR
+from events.models import Attendance, Event
+from imc_portal.models import Teacher
+from imc_portal.roles import DIRECTOR, METHODIST
 
 RESULTS = Path(settings.BASE_DIR) / "bench" / "results.json"
 LATENCY = re.compile(r"^\s+(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s)\s*$", re.M)
@@ -49,6 +53,8 @@ P50_GOAL, P99_GOAL = 15.0, 40.0
 CACHED_SHARE_GOAL = 0.8
 # SQL queries of a page of one record (bench.pages.RECORD_PAGES) and of any other page.
 RECORD_QUERIES_GOAL, LIST_QUERIES_GOAL = 8, 5
+# The register of an event with this many attendees is saved within this many ms.
+REGISTER_SIZE, REGISTER_SAVE_GOAL_MS = 300, 1000
 
 
 def queries_goal(name):
@@ -188,19 +194,22 @@ class Command(BaseCommand):
         self.print_table(vendor, ceiling, ceiling_1, healthz, healthz_1, rows)
         staff_rows = self.staff_pages(base_env, only)
         teacher_rows = self.teacher_pages(base_env, only)
+        write_rows = self.writes(only)
         results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
         found = {"ceiling_c16": ceiling, "ceiling_c1": ceiling_1, "healthz_c16": healthz,
                  "healthz_c1": healthz_1, "pages": rows, "seconds_per_run": seconds}  # fmt: skip
         if only:  # a run of some pages keeps the last full run's, and its references
             before = results.get(vendor, {})
             if not rows:
-                signed_in = {"staff_pages", "teacher_pages"}
+                signed_in = {"staff_pages", "teacher_pages", "writes"}
                 found = {key: value for key, value in before.items() if key not in signed_in}
             else:
                 found["pages"] = merged(before.get("pages", []), rows)
             staff_rows = merged(before.get("staff_pages", []), staff_rows)
             teacher_rows = merged(before.get("teacher_pages", []), teacher_rows)
-        results[vendor] = {**found, "staff_pages": staff_rows, "teacher_pages": teacher_rows}
+            write_rows = merged(before.get("writes", []), write_rows)
+        results[vendor] = {**found, "staff_pages": staff_rows, "teacher_pages": teacher_rows,
+                           "writes": write_rows}  # fmt: skip
         RESULTS.parent.mkdir(exist_ok=True)
         RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False))
 
@@ -219,6 +228,47 @@ class Command(BaseCommand):
             self.stdout.write("\nNo teacher's account to sign in as: run generate_load_data.")
             return []
         return self.signed_in_pages("teacher page", teacher, teacher_page_list(), base_env, only)
+
+    def writes(self, only):
+        """A methodist saves the register of an event with REGISTER_SIZE attendees, all
+        ticked then none, three times each, in-process (the request as the server runs it,
+        without the network). Everything is rolled back."""
+        page = f"register of {REGISTER_SIZE} attendees saved"
+        if only not in page:
+            return []
+        times, counts = [], []
+        with transaction.atomic():
+            methodist = User.objects.create(username="bench-methodist", is_staff=True)
+            methodist.groups.add(Group.objects.get(name=METHODIST))
+            client = Client()
+            client.force_login(methodist)
+            event = Event.objects.filter(is_published=True).order_by("-start").first()
+            teachers = Teacher.objects.order_by("pk")[:REGISTER_SIZE]
+            Attendance.objects.filter(event=event).delete()
+            Attendance.objects.bulk_create(
+                [Attendance(event=event, teacher=teacher) for teacher in teachers]
+            )
+            pks = list(event.attendances.values_list("pk", flat=True))
+            url = reverse("admin:events_event_register", args=[event.pk])
+            client.get(url)  # the first request's one-off work
+            for ticked in [pks, [], pks, [], pks, []]:
+                with CaptureQueriesContext(connection) as queries:
+                    started = time.perf_counter()
+                    response = client.post(url, {"attended": ticked, "_ticks": "1"})
+                    times.append((time.perf_counter() - started) * 1000)
+                if response.status_code != 302:
+                    raise CommandError(f"{url} answered {response.status_code}")
+                counts.append(len(queries))
+            transaction.set_rollback(True)
+        row = {"page": page, "path": url, "queries": max(counts),
+               "median_goal_ms": REGISTER_SAVE_GOAL_MS, "median_ms": statistics.median(times),
+               "max_ms": max(times)}  # fmt: skip
+        self.stdout.write(
+            f"\n| write | SQL | median ms | slowest ms |\n|---|---|---|---|\n"
+            f"| {page} | {row['queries']} | {mark(row['median_ms'], REGISTER_SAVE_GOAL_MS)} | "
+            f"{row['max_ms']:.0f} |"
+        )
+        return [row]
 
     def signed_in_pages(self, title, user, page_list, base_env, only):
         """Pages signed in as ``user``: SQL queries in-process, then the median and the
