@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Event, Group
@@ -64,6 +65,10 @@ def test_group_member_names_for_staff_only(methodist_client, association):
     assert anonymous.get(association.get_absolute_url()).context["members"] is None
     body = methodist_client.get(association.get_absolute_url()).content.decode()
     assert "Ткаченко" in body and "Мороз" in body
+    # And the way to the members' attendance of the year, which only staff read.
+    attendance = reverse("admin:events_group_attendance", args=[association.pk])
+    assert f'href="{attendance}"' in body
+    assert attendance not in anonymous.get(association.get_absolute_url()).content.decode()
 
 
 def test_group_list_by_kind(client, association):
