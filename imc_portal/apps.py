@@ -14,7 +14,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Centre and shared records")
 
     def ready(self):
-        from imc_portal import demo, home, registry, search_index
+        from imc_portal import demo, home, institutions, registry, search, search_index
         from imc_portal.admin_guard import guard_history_revert
         from imc_portal.history_revert import restore_links_on_revert
         from imc_portal.logins import sessions  # noqa: F401  (staff sessions' login signal)
@@ -29,6 +29,8 @@ class PortalConfig(AppConfig):
             watch_writes(sender=None, connection=connection)
         search_index.connect_signals()
         registry.home_sections.register(home.about_section)
+        registry.institution_sections.register(institutions.teachers_section)
+        registry.search_indexes.register(search.indexes)
         registry.demo_loaders.register(demo.load)
 
 

@@ -108,6 +108,9 @@ class Institution(TimeStampedModel):
             self.slug = unique_slug(self, self.short_name or self.name)
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("institution_detail", kwargs={"slug": self.slug})
+
 
 class Subject(models.Model):
     """A subject or area of work: mathematics, preschool, school libraries, psychology…"""

@@ -8,6 +8,7 @@ MENU = [
     ("events:group_list", _("Associations")),
     ("contests:index", _("Contests and olympiads")),
     ("publications:index", _("Publications")),
+    ("institution_list", _("Institutions")),
     ("staff:about", _("About the centre")),
 ]
 

@@ -27,6 +27,11 @@ class Registry:
 home_sections = Registry("home page sections")
 # (teacher) -> list of sections, on a teacher's public page.
 person_sections = Registry("teacher page sections")
+# (institution) -> list of sections, on an institution's public page.
+institution_sections = Registry("institution page sections")
+# () -> a condition on Teacher (a Q or an Exists over OuterRef("pk")): the teacher's public
+# page shows a record of the app. An institution's page lists its teachers who meet any.
+teacher_public_records = Registry("conditions: a teacher's page shows the app's records")
 # (teacher) -> list of sections, on the teacher's own page (/me/): what only they see.
 own_sections = Registry("the teacher's own page sections")
 # (teacher, base_url) -> None: before a teacher's account is deleted, the app gives up what

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from imc_portal import views
+from imc_portal import institutions, views
 
 admin.site.site_header = _("Methodical centre: records")
 admin.site.site_title = _("Methodical centre")
@@ -23,6 +23,8 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("contests.urls")),
     path("teachers/<slug:slug>/", views.teacher_detail, name="teacher_detail"),
+    path("institutions/", institutions.institution_list, name="institution_list"),
+    path("institutions/<slug:slug>/", institutions.institution_detail, name="institution_detail"),
     path("search/", views.search, name="search"),
     path("summary/", include("imc_portal.summary.urls")),
     path("", include("publications.urls")),

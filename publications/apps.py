@@ -8,10 +8,12 @@ class PublicationsConfig(AppConfig):
 
     def ready(self):
         from imc_portal import registry
-        from publications import demo, home, people, search, summary
+        from publications import demo, home, institutions, people, search, summary
 
         registry.home_sections.register(home.news_section)
         registry.person_sections.register(people.sections)
+        registry.institution_sections.register(institutions.sections)
+        registry.teacher_public_records.register(institutions.teacher_has_public_records)
         registry.search_indexes.register(search.indexes)
         registry.summary_sections.register(summary.section)
         registry.demo_loaders.register(demo.load)
