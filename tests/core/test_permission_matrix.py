@@ -46,6 +46,8 @@ PAGES = {
     "home": ALL_200,
     "search": ALL_200,
     "teacher_detail": ALL_200,
+    "institution_list": ALL_200,
+    "institution_detail": ALL_200,
     "staff:about": ALL_200,
     "staff:detail": ALL_200,
     "events:upcoming": ALL_200,
@@ -260,6 +262,7 @@ ADMIN_EXCEPTIONS = {
 # and a few more for the public pages, as ``r`` below.
 PAGE_ARGS = {
     "teacher_detail": lambda r: {"slug": r.teacher.slug},
+    "institution_detail": lambda r: {"slug": r.institution.slug},
     "staff:detail": lambda r: {"slug": r.staff_member.slug},
     "events:archive_year": lambda r: {"year": r.event.start.year},
     "events:calendar_month": lambda r: {"year": r.event.start.year, "month": r.event.start.month},
@@ -420,6 +423,7 @@ def make_world():
         forms={},
         sessions=sessions,
         teacher=by_label["imc_portal.teacher"],
+        institution=by_label["imc_portal.institution"],
         staff_member=by_label["staff.staffmember"],
         event=event,
         material=material,

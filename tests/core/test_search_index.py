@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from events.models import Event
-from imc_portal.models import SearchEntry
+from imc_portal.models import Institution, SearchEntry
 from imc_portal.site_search import search_sections, search_words
 from imc_portal.text import searchable_text
 from tests.contests.factories import (
@@ -16,7 +16,7 @@ from tests.contests.factories import (
     OlympiadFactory,
 )
 from tests.events.factories import EventFactory, GroupFactory
-from tests.factories import TeacherFactory
+from tests.factories import InstitutionFactory, TeacherFactory
 from tests.publications.factories import (
     ArticleFactory,
     ExternalPublicationFactory,
@@ -169,6 +169,7 @@ def test_search_shows_at_most_twenty_hits_per_section():
 def every_section_record(n):
     """One record of each kind the search indexes, all with the word "Ґрунтознавство"."""
     word = f"Ґрунтознавство {n}"
+    InstitutionFactory(name=f"Ліцей «{word}»")
     EventFactory(title=word)
     GroupFactory(name=word)
     NominationFactory(name=word, edition=ContestEditionFactory(year=2010 + n))
@@ -189,10 +190,10 @@ def test_search_page_query_count_does_not_grow(client, django_assert_num_queries
     with django_assert_num_queries(3):
         response = client.get("/search/", {"q": "ґрунтознавства"})
     sections = response.context["sections"]
-    assert len(sections) == 10
+    assert len(sections) == 11
     # the contests' section shows one edition per year, the others one hit per record
-    assert [len(s.hits) for s in sections] == [count] * 10
-    assert response.context["total"] == 10 * count
+    assert [len(s.hits) for s in sections] == [count] * 11
+    assert response.context["total"] == 11 * count
 
 
 @pytest.mark.parametrize(
@@ -211,7 +212,8 @@ def test_rebuild_writes_what_the_signals_wrote():
     written = set(SearchEntry.objects.values_list("section", "object_id", "title", "text"))
     out = io.StringIO()
     call_command("rebuild_search_index", stdout=out)
-    assert "10 entries" in out.getvalue()
+    # the ten records, and every institution (the records' own made by their factories)
+    assert f"{10 + Institution.objects.count()} entries" in out.getvalue()
     assert set(SearchEntry.objects.values_list("section", "object_id", "title", "text")) == written
     assert [s.title for s in search_sections("ґрунтознавство")]
 
