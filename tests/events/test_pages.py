@@ -97,7 +97,7 @@ def test_event_detail_shows_everything(client):
     MaterialFactory(event=event, title="Програма семінару", url="https://example.org/p.pdf")
     body = client.get(event.get_absolute_url()).content.decode()
     for text in [
-        "Ліцей № 2, вул. Соборна, 5",
+        f'<a href="{venue.get_absolute_url()}">Ліцей № 2</a>, вул. Соборна, 5',
         "Академія педагогічних наук України",
         "Єрмоленко Андрій",
         "Завадський І. О.</strong>, автор підручників",
