@@ -92,10 +92,14 @@ def number(value, column, whole=False):
     return parsed
 
 
-def choice(value, mapping, what):
+def choice(value, mapping, what, unknown=None):
+    """The choice a cell names; ``unknown`` (with %(value)s) is the message when the
+    generic "Unknown <what>" does not agree in gender in Ukrainian."""
     key = text(value).lower().replace("ступеня", "").replace("ступінь", "").strip()
     if key in mapping:
         return mapping[key]
+    if unknown:
+        raise ValueError(unknown % {"value": text(value)})
     raise ValueError(_("Unknown %(what)s: “%(value)s”.") % {"what": what, "value": text(value)})
 
 

@@ -66,39 +66,52 @@ class TeacherResource(RowResource):
         for name, column in TEXT_COLUMNS.items():
             if text(get(column)):
                 values[name] = text(get(column))
-        for column, name, mapping, what in [
-            ("Категорія", "category", self.categories(), _("category")),
+        for column, name, mapping, unknown in [
+            ("Категорія", "category", self.categories(), _("Unknown category: “%(value)s”.")),
             (
                 "Педагогічне звання",
                 "pedagogical_title",
                 label_mapping(Teacher.Title),
-                _("pedagogical title"),
+                _("Unknown pedagogical title: “%(value)s”."),
             ),
         ]:
             if text(get(column)):
                 try:
-                    values[name] = choice(get(column), mapping, what)
+                    values[name] = choice(get(column), mapping, None, unknown)
                 except ValueError as error:
                     errors[column] = str(error)
         if text(get("Предмети")):
             values["subjects"] = self.subjects(get("Предмети"), errors, "Предмети")
         self._match = None
         if not errors:
-            matches = list(
-                Teacher.objects.filter(
-                    surname__iexact=values["surname"],
-                    first_name__iexact=values["first_name"],
-                    patronymic__iexact=values["patronymic"],
-                    institution=values["institution"],
-                )[:2]
-            )
+            matches = self.registered(values)
             if len(matches) > 1:
                 errors["Прізвище"] = _(
                     "The register has several records of this teacher at this institution; "
                     "merge them first."
                 )
-            self._match = matches[0] if matches else None
+            elif matches:
+                self._match = matches[0]
+                for name in [*NAME_COLUMNS, "institution"]:  # as registered, not as written
+                    values.pop(name)
         return values, errors
+
+    def registered(self, values):
+        """The teachers of the row's name at its institution, compared in Python (SQLite
+        folds the case of Latin letters only); one query per institution."""
+        institution = values["institution"]
+        if institution.pk not in self._teachers:
+            self._teachers[institution.pk] = list(Teacher.objects.filter(institution=institution))
+        wanted = [values[name].casefold() for name in NAME_COLUMNS]
+        return [
+            teacher
+            for teacher in self._teachers[institution.pk]
+            if [getattr(teacher, name).casefold() for name in NAME_COLUMNS] == wanted
+        ]
+
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        self._teachers = {}
 
     def categories(self):
         words = {f"{word} категорія": value for word, value in self.CATEGORY_WORDS.items()}
@@ -108,7 +121,9 @@ class TeacherResource(RowResource):
         return None if self._errors else self._match
 
     def identity(self, values):
-        names = tuple(values.get(name, "").lower() for name in NAME_COLUMNS)
+        if self._match is not None:
+            return (self._match.pk,)
+        names = tuple(values.get(name, "").casefold() for name in NAME_COLUMNS)
         return (*names, values.get("institution"))
 
     def dehydrate_subjects(self, obj):
