@@ -131,17 +131,21 @@ class EventResource(RowResource):
         if text(get("Напрями")):
             values["subjects"] = self.subjects(get("Напрями"), errors, "Напрями")
         self._match = None
+        values["_identity"] = (values["title"].casefold(), values.get("start"))
         if not errors:
-            self._match = Event.objects.filter(
-                title__iexact=values["title"], start=values["start"]
-            ).first()
+            # The title compared in Python: SQLite folds the case of Latin letters only.
+            title = values["title"].casefold()
+            same_start = Event.objects.filter(start=values["start"])
+            self._match = next((e for e in same_start if e.title.casefold() == title), None)
+            if self._match is not None:
+                values.pop("title")  # as recorded, not as written
         return values, errors
 
     def get_instance(self, instance_loader, row):
         return None if self._errors else self._match
 
     def identity(self, values):
-        return (values.get("title", "").lower(), values.get("start"))
+        return values.get("_identity", (None,))
 
     def dehydrate_kind(self, obj):
         with translation.override("uk"):

@@ -82,6 +82,8 @@ class TeacherResource(RowResource):
                     errors[column] = str(error)
         if text(get("Предмети")):
             values["subjects"] = self.subjects(get("Предмети"), errors, "Предмети")
+        names = tuple(values[name].casefold() for name in NAME_COLUMNS)
+        values["_identity"] = (*names, values["institution"])
         self._match = None
         if not errors:
             matches = self.registered(values)
@@ -121,10 +123,7 @@ class TeacherResource(RowResource):
         return None if self._errors else self._match
 
     def identity(self, values):
-        if self._match is not None:
-            return (self._match.pk,)
-        names = tuple(values.get(name, "").casefold() for name in NAME_COLUMNS)
-        return (*names, values.get("institution"))
+        return values.get("_identity", (None,))
 
     def dehydrate_subjects(self, obj):
         return "; ".join(subject.name for subject in obj.subjects.all())
