@@ -11,6 +11,7 @@ from tests.factories import InstitutionFactory, TeacherFactory
 from tests.spreadsheets import (
     confirm_import,
     csv_file,
+    reimport_totals,
     row_errors,
     template_columns,
     upload,
@@ -128,3 +129,8 @@ def test_man_works_file_with_a_bad_row_saves_nothing(admin_client, school):
 
 def test_man_works_template_has_the_import_columns(admin_client):
     assert template_columns(admin_client, ADMIN) == HEADER
+
+
+def test_exported_man_works_import_back_unchanged(school):
+    ManWorkFactory(institution=school)
+    assert reimport_totals(ManWorkResource) == {"skip": 1}

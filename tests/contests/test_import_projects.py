@@ -11,6 +11,7 @@ from tests.factories import InstitutionFactory, TeacherFactory
 from tests.spreadsheets import (
     confirm_import,
     csv_file,
+    reimport_totals,
     row_errors,
     template_columns,
     upload,
@@ -119,3 +120,8 @@ def test_projects_file_with_a_bad_row_saves_nothing(admin_client, school):
 
 def test_projects_template_has_the_import_columns(admin_client):
     assert template_columns(admin_client, ADMIN) == HEADER
+
+
+def test_exported_projects_import_back_unchanged(school):
+    ProjectFactory(festival__year=2015, institution=school)
+    assert reimport_totals(ProjectResource) == {"skip": 1}

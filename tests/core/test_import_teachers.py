@@ -10,6 +10,7 @@ from tests.spreadsheets import (
     admin_url,
     confirm_import,
     csv_file,
+    reimport_totals,
     row_errors,
     template_columns,
     upload,
@@ -129,3 +130,8 @@ def test_teachers_import_is_refused_to_the_director(director_client, school):
     response = upload(director_client, csv_file([teacher_row()], HEADER), ADMIN)
     assert response.status_code == 403
     assert Teacher.objects.count() == 0
+
+
+def test_exported_teachers_import_back_unchanged(school):
+    TeacherFactory(category=Teacher.Category.FIRST, institution=school)
+    assert reimport_totals(TeacherResource) == {"skip": 1}

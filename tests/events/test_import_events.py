@@ -14,6 +14,7 @@ from tests.factories import InstitutionFactory, SubjectFactory
 from tests.spreadsheets import (
     confirm_import,
     csv_file,
+    reimport_totals,
     row_errors,
     template_columns,
     upload,
@@ -141,3 +142,8 @@ def test_events_file_with_a_bad_row_saves_nothing(admin_client, known):
 
 def test_events_template_has_the_import_columns(admin_client):
     assert template_columns(admin_client, ADMIN) == HEADER
+
+
+def test_exported_events_import_back_unchanged(known):
+    EventFactory(start=kyiv(2019, 3, 14, 10), venue=known)
+    assert reimport_totals(EventResource) == {"skip": 1}
