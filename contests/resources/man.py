@@ -221,12 +221,11 @@ class ManWorkResource(ManWorkRows, RowResource):
         self.resolve_work(row.get, values, errors)
         data = self._work
         values.update(year=data["year"], title=data["title"], **data["values"])
-        values["_section"] = data["section"]
-        try:
-            published = row.get("Опубліковано")
-            values["is_published"] = True if text(published) == "" else yes_no(published, "Опубліковано")  # fmt: skip  # noqa: E501
-        except ValueError as error:
-            errors["Опубліковано"] = str(error)
+        if text(row.get("Опубліковано")):  # empty: a new work is published, a recorded one kept
+            try:
+                values["is_published"] = yes_no(row.get("Опубліковано"), "Опубліковано")
+            except ValueError as error:
+                errors["Опубліковано"] = str(error)
         return values, errors
 
     def parent_changed(self):

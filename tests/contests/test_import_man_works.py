@@ -90,6 +90,7 @@ def test_man_works_xlsx_row_of_a_recorded_work_updates_it(admin_client, school):
         year=2012,
         title="Числа Фібоначчі",
         grade=9,
+        is_published=False,
         institution=school,
         students=[StudentFactory(surname="Гнатюк", first_name="Марко", institution=school)],
     )
@@ -99,7 +100,7 @@ def test_man_works_xlsx_row_of_a_recorded_work_updates_it(admin_client, school):
     confirm_import(admin_client, response, ADMIN)
     assert ManWork.objects.count() == 1
     recorded.refresh_from_db()
-    assert recorded.grade == 10
+    assert (recorded.grade, recorded.is_published) == (10, False)  # an empty cell keeps it
     assert sorted(s.surname for s in recorded.students.all()) == ["Білик", "Гнатюк"]
     assert Student.objects.filter(surname="Гнатюк").count() == 1  # found, not added again
     assert recorded.history.filter(history_type="~").exists()
