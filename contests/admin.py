@@ -1,11 +1,6 @@
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import HttpResponse
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
 from contests.models import (
@@ -23,8 +18,14 @@ from contests.models import (
     ProjectFestival,
     Student,
 )
-from contests.resources import ContestResultResource, ManResultResource, OlympiadResultResource
-from imc_portal.spreadsheets import import_form_for, template_workbook
+from contests.resources import (
+    ContestResultResource,
+    ManResultResource,
+    ManWorkResource,
+    OlympiadResultResource,
+    ProjectResource,
+)
+from imc_portal.imports import SpreadsheetImportAdmin
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
@@ -33,45 +34,10 @@ class HistoryAdmin(SimpleHistoryAdmin):
     admin of a model without history fails with a 500 on its history page)."""
 
 
-class ResultImportAdmin(ImportExportMixin, HistoryAdmin):
-    """Import with a preview and row-by-row errors, export of the filtered changelist, and
-    a template file with the columns the import expects."""
+class ResultImportAdmin(SpreadsheetImportAdmin, HistoryAdmin):
+    """Results: import with a preview and row-by-row errors, export, the template file."""
 
-    import_formats = [XLSX, CSV]
-    export_formats = [XLSX, CSV]
     change_list_template = "admin/contests/change_list_import_export.html"
-
-    def has_import_permission(self, request):
-        return self.has_add_permission(request) and self.has_change_permission(request)
-
-    def has_export_permission(self, request):
-        return self.has_view_permission(request)
-
-    def get_import_form_class(self, request):
-        return import_form_for(self.resource_classes[0])
-
-    def get_urls(self):
-        info = self.model._meta.app_label, self.model._meta.model_name
-        extra = [
-            path(
-                "template.xlsx",
-                self.admin_site.admin_view(self.template_view),
-                name="{}_{}_template".format(*info),
-            )
-        ]
-        return extra + super().get_urls()
-
-    def template_view(self, request):
-        if not self.has_import_permission(request):
-            raise PermissionDenied
-        resource = self.resource_classes[0]
-        response = HttpResponse(
-            template_workbook(resource.COLUMNS),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        name = f"{self.model._meta.model_name}-template.xlsx"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
 
 
 class NominationInline(admin.TabularInline):
@@ -218,7 +184,8 @@ class ManResultInline(admin.TabularInline):
 
 
 @admin.register(ManWork)
-class ManWorkAdmin(HistoryAdmin):
+class ManWorkAdmin(SpreadsheetImportAdmin, HistoryAdmin):
+    resource_classes = [ManWorkResource]
     list_display = ["title", "year", "section", "institution", "grade", "is_published"]
     list_filter = ["year", "section", "is_published"]
     list_select_related = ["section", "institution"]
@@ -254,7 +221,8 @@ class ProjectFestivalAdmin(HistoryAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(HistoryAdmin):
+class ProjectAdmin(SpreadsheetImportAdmin, HistoryAdmin):
+    resource_classes = [ProjectResource]
     list_display = ["title", "festival", "institution", "outcome", "place", "city_funded"]
     list_filter = ["festival__year", "outcome", "city_funded"]
     list_select_related = ["festival", "institution"]

@@ -13,6 +13,8 @@ from events import registration
 from events.admin_register import GroupAttendanceAdminMixin, RegisterAdminMixin
 from events.admin_registration import RegistrationAdmin
 from events.models import AudienceRole, Event, Group, Material, Region, Registration, Speaker
+from events.resources import EventResource
+from imc_portal.imports import SpreadsheetImportAdmin
 
 # Methodists paste links without a scheme; https is what they mean.
 URL_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
@@ -37,7 +39,8 @@ class MaterialInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(RegisterAdminMixin, SimpleHistoryAdmin):
+class EventAdmin(SpreadsheetImportAdmin, RegisterAdminMixin, SimpleHistoryAdmin):
+    resource_classes = [EventResource]
     formfield_overrides = URL_OVERRIDES
     list_display = [
         "title",

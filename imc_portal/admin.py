@@ -11,8 +11,10 @@ from simple_history.admin import SimpleHistoryAdmin
 from imc_portal import mail_admin  # noqa: F401  (the e-mail queue, for the superuser)
 from imc_portal.accounts import services as accounts
 from imc_portal.admin_counts import delete_selected
+from imc_portal.imports import SpreadsheetImportAdmin
 from imc_portal.logins import devices  # noqa: F401  (each staff member's own TOTP devices)
 from imc_portal.models import Centre, Institution, Subject, Teacher, TeacherAccount
+from imc_portal.resources import TeacherResource
 
 # Every admin's "delete selected" says how many were deleted in the right plural.
 admin.site.add_action(delete_selected, "delete_selected")
@@ -65,7 +67,8 @@ class SubjectAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Teacher)
-class TeacherAdmin(SimpleHistoryAdmin):
+class TeacherAdmin(SpreadsheetImportAdmin, SimpleHistoryAdmin):
+    resource_classes = [TeacherResource]
     list_display = ["full_name", "institution", "position", "category", "pedagogical_title"]
     list_filter = ["category", "pedagogical_title", "institution__kind", "subjects"]
     list_select_related = ["institution"]

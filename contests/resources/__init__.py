@@ -1,12 +1,15 @@
-"""Import and export of results (django-import-export). A row names things the way a jury's
-spreadsheet does (an institution's name, a student's name, "II", "переможець"); each
-resource resolves them, reports every problem of a row as a validation error so the
-preview lists them row by row, and saves only when the whole file is clean (the admin
-offers "Confirm" only then, and the import runs in one transaction). A row is found again
-by its natural key (import_id_fields), so importing the same file twice changes nothing."""
+"""Import and export of results, МАН works and festival projects (django-import-export);
+the shared machinery is imc_portal/imports.py."""
 
 from contests.resources.contests import ContestResultResource
-from contests.resources.man import ManResultResource
+from contests.resources.man import ManResultResource, ManWorkResource
 from contests.resources.olympiads import OlympiadResultResource
+from contests.resources.projects import ProjectResource
 
-__all__ = ["ContestResultResource", "ManResultResource", "OlympiadResultResource"]
+__all__ = [
+    "ContestResultResource",
+    "ManResultResource",
+    "ManWorkResource",
+    "OlympiadResultResource",
+    "ProjectResource",
+]

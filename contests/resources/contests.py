@@ -12,7 +12,8 @@ from contests.models import (
     ContestStage,
     Nomination,
 )
-from contests.resources.base import ROMAN, ResultResource, choice, number, stage_mapping, text
+from contests.resources.base import ROMAN, ResultResource, stage_mapping
+from imc_portal.imports import choice, number, text
 
 
 class ContestResultResource(ResultResource):

@@ -10,7 +10,8 @@ from contests.models import (
     OlympiadStage,
     Student,
 )
-from contests.resources.base import ROMAN, ResultResource, choice, number, stage_mapping, text
+from contests.resources.base import ROMAN, ResultResource, stage_mapping
+from imc_portal.imports import choice, number, text
 from imc_portal.models import Subject
 
 

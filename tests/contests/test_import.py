@@ -11,22 +11,18 @@ import tablib
 from django.contrib.staticfiles import finders
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import translation
 
 from contests.models import ContestResult, ManResult, ManWork, OlympiadResult, Student
 from contests.resources import ContestResultResource, ManResultResource, OlympiadResultResource
 from imc_portal.spreadsheets import MAX_IMPORT_BYTES
+from tests import spreadsheets
 from tests.contests.factories import NominationFactory, OlympiadResultFactory
 from tests.factories import InstitutionFactory, SubjectFactory, TeacherFactory
+from tests.spreadsheets import admin_url
 
 pytestmark = pytest.mark.django_db
 
 OLYMPIAD_HEADER = OlympiadResultResource.COLUMNS
-
-
-def admin_url(name):
-    with translation.override("uk"):
-        return reverse(name)
 
 
 @pytest.fixture
@@ -48,37 +44,19 @@ def olympiad_row(**overrides):
 
 
 def csv_file(rows, header=OLYMPIAD_HEADER, encoding="utf-8"):
-    data = tablib.Dataset(*rows, headers=header).export("csv")
-    return SimpleUploadedFile("results.csv", data.encode(encoding), content_type="text/csv")
+    return spreadsheets.csv_file(rows, header, encoding)
 
 
 def xlsx_file(rows, header=OLYMPIAD_HEADER):
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.append(header)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return SimpleUploadedFile("results.xlsx", buffer.getvalue())
+    return spreadsheets.xlsx_file(rows, header)
 
 
-def preview(client, upload, model="olympiadresult", fmt="1"):
-    # formats: 0 = XLSX, 1 = CSV
-    return client.post(
-        admin_url(f"admin:contests_{model}_import"),
-        {
-            "import_file": upload,
-            "format": fmt if upload.name.endswith(".csv") else "0",
-            "resource": "0",
-        },
-    )
+def preview(client, upload, model="olympiadresult"):
+    return spreadsheets.upload(client, upload, f"contests_{model}")
 
 
 def confirm(client, response, model="olympiadresult"):
-    form = response.context["confirm_form"]
-    data = {name: form.initial.get(name) for name in form.fields}
-    return client.post(admin_url(f"admin:contests_{model}_process_import"), data, follow=True)
+    return spreadsheets.confirm_import(client, response, f"contests_{model}")
 
 
 def test_import_valid_csv_previews_then_saves(admin_client, school):
@@ -111,13 +89,7 @@ def test_import_same_file_twice_changes_nothing(admin_client, school):
 
 
 def row_errors(response):
-    result = response.context["result"]
-    return {
-        row.number: " ".join(
-            str(m) for messages in row.error.message_dict.values() for m in messages
-        )
-        for row in result.invalid_rows
-    }
+    return row_errors_from(response.context["result"])
 
 
 def test_import_reports_each_bad_row_and_saves_nothing(admin_client, school):
@@ -273,13 +245,7 @@ def test_man_results_import_creates_work_with_students(school):
     assert again.totals["skip"] == 2
 
 
-def row_errors_from(result):
-    return {
-        row.number: " ".join(
-            str(m) for messages in row.error.message_dict.values() for m in messages
-        )
-        for row in result.invalid_rows
-    }
+row_errors_from = spreadsheets.row_errors
 
 
 def test_results_template_download_has_the_import_columns(admin_client):
